@@ -1,0 +1,55 @@
+# Lubelskie Partnerstwo CMS. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev migrate content superuser run test test-postgres lint messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(PY)
+	$(PIP) install -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(PY)
+	$(PIP) install -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the site's packages
+
+install-dev: $(VENV)/.installed-dev ## Install the site's and the tests' packages
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+content: migrate ## Load the partnership's content (idempotent)
+	$(PY) manage.py load_content
+
+superuser: migrate ## Create a development superuser if there is none (dev settings only)
+	$(PY) manage.py ensure_dev_superuser
+
+run: content superuser ## Install, migrate, load the content and serve on http://127.0.0.1:8000/
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+	$(VENV)/bin/pytest
+
+lint: install-dev ## ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install-dev ## Update the .po catalogues from the sources and compile them (needs GNU gettext)
+	$(PY) manage.py makemessages -l pl -l en --ignore=.venv --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean: ## Remove the virtualenv, the SQLite database and caches
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache

@@ -1,0 +1,180 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """What every page of the site shares, and the translation rules for those fields, stated once.
+
+    A page type adds its own fields to ``translatable_fields`` and nothing else: whatever is not listed is
+    left alone by wagtail-localize when it syncs a translation.
+    """
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    api_fields = [
+        APIField("seo_title"),
+        APIField("search_description"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ContentPage(BasePage):
+    """A page made of an introduction and a body of blocks: the shape of every text page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ContentPage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.ContactPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(ContentPage):
+    """A text page such as "O Partnerstwie" / "About the Partnership"."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class ContactPage(ContentPage):
+    """Shows the partnership's contact details, which are edited in one place (ContactDetails)."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+
+class ContactDetails(TranslatableMixin, models.Model):
+    """The partnership's secretary and office: one record per language, shown in every footer."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=255)
+    secretary_title = models.CharField(_("secretary's title"), max_length=255)
+    secretary_name = models.CharField(_("secretary's name"), max_length=255)
+    office_title = models.CharField(_("office's title"), max_length=255)
+    office_name = models.CharField(_("office name"), max_length=255)
+    street = models.CharField(_("street"), max_length=255)
+    postcode = models.CharField(_("postcode"), max_length=12)
+    city = models.CharField(_("city"), max_length=100)
+    building_note = models.CharField(_("building note"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50)
+    email = models.EmailField(_("e-mail"))
+
+    translatable_fields = [
+        TranslatableField("organisation_name"),
+        TranslatableField("secretary_title"),
+        SynchronizedField("secretary_name"),
+        TranslatableField("office_title"),
+        TranslatableField("office_name"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        TranslatableField("building_note"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+    ]
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("secretary_title"), FieldPanel("secretary_name")], heading=_("Secretary")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("office_title"),
+                FieldPanel("office_name"),
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("building_note"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Office"),
+        ),
+    ]
+
+    api_fields = [
+        APIField("organisation_name"),
+        APIField("secretary_title"),
+        APIField("secretary_name"),
+        APIField("office_title"),
+        APIField("office_name"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("building_note"),
+        APIField("phone"),
+        APIField("email"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.locale})"
+
+    def clean(self):
+        super().clean()
+        others = ContactDetails.objects.filter(locale_id=self.locale_id).exclude(
+            translation_key=self.translation_key
+        )
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                _("This language already has contact details; edit those instead of adding more.")
+            )
+
+    @property
+    def phone_uri(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"tel:+48{digits}" if len(digits) == 9 else f"tel:{digits}"
+
+    @classmethod
+    def for_locale(cls, locale=None):
+        """The contact details in ``locale`` (default: the active language), else the default language's."""
+        locale = locale or Locale.get_active()
+        details = cls.objects.filter(locale=locale).first()
+        return details or cls.objects.filter(locale=Locale.get_default()).first()

@@ -1,0 +1,87 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+from wagtail.models import Page, Site
+
+from home.models import ContactDetails
+
+register = template.Library()
+
+
+def _home_page(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page in the active language."""
+    return _home_page(context["request"])
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_page(request)
+    items = home.get_children().live().public().in_menu().only("id", "title", "url_path") if home else []
+    current = context.get("page")
+    return {
+        "request": request,
+        "home": home,
+        "items": items,
+        "current_path": current.url_path if current else "",
+    }
+
+
+def _live_translations(page):
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in each language, or to that language's home page where it has none."""
+    request = context["request"]
+    page = context.get("page")
+    is_page = isinstance(page, Page)
+    current_code = page.locale.language_code if is_page else translation.get_language()
+    translations = _live_translations(page) if is_page else {}
+    missing = [code for code, _name in settings.LANGUAGES if code not in translations]
+    site = Site.find_for_request(request)
+    homes = _live_translations(site.root_page) if missing and site else {}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": target.get_url(request),
+                "is_current": code == current_code,
+                "is_translation": code in translations,
+            }
+        )
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"links": []}
+    translations = _live_translations(page)
+    links = [(code, translation.get_full_url(request)) for code, translation in translations.items()]
+    default = translations.get(settings.LANGUAGE_CODE)
+    return {"links": links, "x_default": default.get_full_url(request) if default else None}
+
+
+@register.inclusion_tag("includes/contact_details.html")
+def contact_details(heading_level=2):
+    return {"contact": ContactDetails.for_locale(), "heading_level": heading_level}

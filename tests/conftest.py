@@ -1,0 +1,24 @@
+"""Shared fixtures: the partnership's content is loaded once into the test database and every test runs
+in a transaction that is rolled back, so tests see the real site and leave it as they found it."""
+
+from django.core.management import call_command
+
+from wagtail.models import Locale
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def locale_pl(db):
+    return Locale.objects.get(language_code="pl")
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get(language_code="en")

@@ -64,9 +64,7 @@ class ImageBlock(blocks.StructBlock):
             "image": image.pk if image else None,
             "alt_text": value["alt_text"],
             "caption": value["caption"],
-            "rendition": {"url": url, "width": rendition.width, "height": rendition.height}
-            if rendition
-            else None,
+            "rendition": {"url": url, "width": rendition.width, "height": rendition.height} if rendition else None,
         }
 
 
@@ -98,9 +96,7 @@ class CallToActionBlock(blocks.StructBlock):
         return {
             "text": value["text"],
             "page": {"id": page.pk, "title": page.title, "url": page.full_url} if page else None,
-            "document": {"id": document.pk, "title": document.title, "url": document.url}
-            if document
-            else None,
+            "document": {"id": document.pk, "title": document.title, "url": document.url} if document else None,
         }
 
 

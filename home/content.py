@@ -53,8 +53,7 @@ FOUNDING_STORY = Text(
 
 QUOTE_ATTRIBUTION = Text("Opr. A. Biały", "Compiled by A. Biały")
 QUOTE_SOURCE = Text(
-    "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej: szanse i zagrożenia działań wspólnotowych, "
-    "s. 1-2.",
+    "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej: szanse i zagrożenia działań wspólnotowych, s. 1-2.",
     "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej: szanse i zagrożenia działań wspólnotowych "
     "[The Lublin Partnership for the Development of the Social Economy: opportunities and threats of "
     "community action], pp. 1–2.",

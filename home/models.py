@@ -118,9 +118,7 @@ class ContactDetails(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("organisation_name"),
-        MultiFieldPanel(
-            [FieldPanel("secretary_title"), FieldPanel("secretary_name")], heading=_("Secretary")
-        ),
+        MultiFieldPanel([FieldPanel("secretary_title"), FieldPanel("secretary_name")], heading=_("Secretary")),
         MultiFieldPanel(
             [
                 FieldPanel("office_title"),
@@ -159,13 +157,9 @@ class ContactDetails(TranslatableMixin, models.Model):
 
     def clean(self):
         super().clean()
-        others = ContactDetails.objects.filter(locale_id=self.locale_id).exclude(
-            translation_key=self.translation_key
-        )
+        others = ContactDetails.objects.filter(locale_id=self.locale_id).exclude(translation_key=self.translation_key)
         if self.locale_id and others.exists():
-            raise ValidationError(
-                _("This language already has contact details; edit those instead of adding more.")
-            )
+            raise ValidationError(_("This language already has contact details; edit those instead of adding more."))
 
     @property
     def phone_uri(self):

@@ -156,9 +156,7 @@ class ContentLoader:
             self.ensure_translations(self.pages[spec.key])
 
     def _create_page(self, spec):
-        values = {
-            name: self.polish(value) for name, value in spec.fields.items() if not contains_page_ref(value)
-        }
+        values = {name: self.polish(value) for name, value in spec.fields.items() if not contains_page_ref(value)}
         page = spec.model(
             title=self.polish(spec.title),
             slug=self.polish(spec.slug),
@@ -193,9 +191,7 @@ class ContentLoader:
 
     # --- snippets --------------------------------------------------------------------------------
     def ensure_snippet(self, model, key, fields):
-        instance = model.objects.filter(
-            translation_key=translation_key_for(key), locale=self.source_locale
-        ).first()
+        instance = model.objects.filter(translation_key=translation_key_for(key), locale=self.source_locale).first()
         if instance is None:
             instance = model(
                 locale=self.source_locale,

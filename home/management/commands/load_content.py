@@ -19,7 +19,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Content from {path}")
             import_string(path)(loader)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Done: {loader.created} created, {loader.existing} already present and left unchanged."
-            )
+            self.style.SUCCESS(f"Done: {loader.created} created, {loader.existing} already present and left unchanged.")
         )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "documents",
     "partners",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -229,4 +230,5 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "editorial.content.load",
 ]

@@ -1,0 +1,88 @@
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from .board import LIVE, STATES, TranslationBoard
+
+# Who may see the board: whoever writes pages in some language (Editors, Translators) — Wagtail's own rule for
+# the page reports.
+BOARD_PAGE_ACTIONS = ["add", "change", "publish"]
+
+
+def user_can_see_translation_board(user):
+    return policy_registry.get_by_type(Page).user_has_any_permission(user, BOARD_PAGE_ACTIONS)
+
+
+class TranslationBoardView(ReportView):
+    """Every page and translatable snippet with its translation state; ``?state=`` narrows it to one state."""
+
+    page_title = _("Translation status")
+    header_icon = "wagtail-localize-language"
+    index_url_name = "editorial:translation_board"
+    index_results_url_name = "editorial:translation_board_results"
+    results_template_name = "editorial/translation_board_results.html"
+    any_permission_required = BOARD_PAGE_ACTIONS
+    paginate_by = 100
+    export_filename = "translation-status"
+    list_export = [
+        "title",
+        "kind",
+        "language_code",
+        "state",
+        "source_changed_at",
+        "synced_at",
+        "segments_to_translate",
+        "action_url",
+    ]
+    export_headings = {
+        "title": _("Title"),
+        "kind": _("Type"),
+        "language_code": _("Language"),
+        "state": _("State"),
+        "source_changed_at": _("Source published"),
+        "synced_at": _("Last synced"),
+        "segments_to_translate": _("Segments to translate"),
+        "action_url": _("Link"),
+    }
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Page)
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn("title", label=_("Title"), get_url=lambda row: row.action_url),
+            Column("kind", label=_("Type")),
+            Column("language", label=_("Language")),
+            StatusTagColumn("state_label", label=_("State"), primary=lambda row: row.state != LIVE),
+            DateColumn("source_changed_at", label=_("Source published")),
+            DateColumn("synced_at", label=_("Last synced")),
+            NumberColumn("segments_to_translate", label=_("Segments to translate")),
+            TitleColumn("action_label", label=_("Action"), get_url=lambda row: row.action_url),
+        ]
+
+    @cached_property
+    def board(self):
+        return TranslationBoard()
+
+    @cached_property
+    def selected_state(self):
+        state = self.request.GET.get("state")
+        return state if state in STATES else None
+
+    def get_queryset(self):
+        rows = self.board.rows
+        if self.selected_state:
+            rows = [row for row in rows if row.state == self.selected_state]
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["counts"] = self.board.counts
+        context["selected_state"] = self.selected_state
+        return context

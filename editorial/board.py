@@ -111,9 +111,7 @@ class TranslationBoard:
     @cached_property
     def rows(self):
         sources = list(
-            Page.objects.filter(locale=self.source_locale, depth__gt=1)
-            .select_related("content_type")
-            .order_by("path")
+            Page.objects.filter(locale=self.source_locale, depth__gt=1).select_related("content_type").order_by("path")
         )
         translations = defaultdict(dict)  # translation key -> locale id -> object
         keys = [page.translation_key for page in sources]

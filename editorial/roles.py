@@ -6,7 +6,7 @@
   translations through wagtail-localize. They never touch the Polish source.
 * Moderators approve or reject what is submitted, in the "Secretary's approval" workflow (see workflow.py).
 
-Nobody but a superuser holds "publish" on pages: publishing goes through the workflow. Page rights are granted on
+Editors and Translators hold no "publish" on pages: their work is published by the workflow. Page rights are granted on
 each language's home page, so they cover that language's subtree only; snippet rights follow the same languages
 through ``editorial.permissions.LanguageScopedPermissionPolicy``.
 
@@ -66,7 +66,12 @@ ROLES = (
         snippet_actions=("change", "view", "publish"),
         translatable_snippets_only=True,
     ),
-    Role(MODERATORS, permissions=(ADMIN_ACCESS,)),
+    # Wagtail publishes with the approver's rights when the last task is approved, so approvers hold "publish".
+    Role(
+        MODERATORS,
+        page_permissions={"pl": ("publish", "unlock"), "en": ("publish", "unlock")},
+        permissions=(ADMIN_ACCESS,),
+    ),
 )
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
 
 from .board import TranslationBoard
+from .review import SubmitForReviewView, submit_for_review_buttons
 from .views import TranslationBoardView, user_can_see_translation_board
 
 DASHBOARD_ROWS = 10
@@ -17,10 +18,19 @@ DASHBOARD_ROWS = 10
 @hooks.register("register_admin_urls")
 def register_translation_board_urls():
     urls = [
-        path("", TranslationBoardView.as_view(), name="translation_board"),
-        path("results/", TranslationBoardView.as_view(results_only=True), name="translation_board_results"),
+        path("translation-status/", TranslationBoardView.as_view(), name="translation_board"),
+        path(
+            "translation-status/results/",
+            TranslationBoardView.as_view(results_only=True),
+            name="translation_board_results",
+        ),
+        path("submit-for-review/<int:page_id>/", SubmitForReviewView.as_view(), name="submit_for_review"),
     ]
-    return [path("translation-status/", include((urls, "editorial"), namespace="editorial"))]
+    return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+
+
+hooks.register("register_page_header_buttons", submit_for_review_buttons)
+hooks.register("register_page_listing_more_buttons", submit_for_review_buttons)
 
 
 class TranslationBoardMenuItem(MenuItem):

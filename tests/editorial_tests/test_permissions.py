@@ -55,7 +55,9 @@ def test_translator_cannot_save_or_publish_a_polish_page(client, translator, pol
     polish_about.refresh_from_db()
     assert polish_about.title == title_before
     assert polish_about.get_latest_revision().user is None
-    script = client.post(edit_url(polish_about), {"action-publish": "1"}, headers={"x-requested-with": "XMLHttpRequest"})
+    script = client.post(
+        edit_url(polish_about), {"action-publish": "1"}, headers={"x-requested-with": "XMLHttpRequest"}
+    )
     assert script.status_code == 403
 
 
@@ -94,7 +96,9 @@ def test_editor_cannot_translate(client, editor, polish_about):
     assert_permission_denied(response)
 
 
-def test_translator_is_refused_the_polish_contact_details_but_edits_the_english(client, translator, locale_pl, locale_en):
+def test_translator_is_refused_the_polish_contact_details_but_edits_the_english(
+    client, translator, locale_pl, locale_en
+):
     client.force_login(translator)
     polish = ContactDetails.objects.get(locale=locale_pl)
     english = ContactDetails.objects.get(locale=locale_en)

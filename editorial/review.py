@@ -1,0 +1,73 @@
+"""Submitting a translation for review.
+
+wagtail-localize replaces the page editor of a synced translation with its own translation editor, which can
+save a draft or publish but cannot start a workflow. Translators hold no publish permission, so without this
+view their work could never reach the Moderators. The rule is Wagtail's: whoever may edit the page and may
+submit it for moderation (it has a workflow, none in progress, and it is not locked) may submit it.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+
+def can_submit_for_review(page, user):
+    permissions = page.permissions_for_user(user)
+    return page.has_unpublished_changes and permissions.can_edit() and permissions.can_submit_for_moderation()
+
+
+def is_synced_translation(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+
+
+class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "editorial/submit_for_review.html"
+    page_title = _("Submit for review")
+    header_icon = "tasks"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(Page, pk=page_id).specific
+        if not can_submit_for_review(self.page, request.user):
+            return permission_denied(request)
+        return super().dispatch(request, page_id)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_success_url(self):
+        next_url = self.request.POST.get("next") or self.request.GET.get("next")
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()}):
+            return next_url
+        return reverse("wagtailadmin_explore", args=[self.page.get_parent().pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = self.page
+        context["workflow"] = self.page.get_workflow()
+        context["next_url"] = self.get_success_url()
+        return context
+
+    def post(self, request, page_id):
+        self.page.get_workflow().start(self.page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” was submitted for review.") % {"title": self.page.get_admin_display_title()},
+        )
+        return redirect(self.get_success_url())
+
+
+def submit_for_review_buttons(page, user, view_name=None, next_url=None):
+    if can_submit_for_review(page, user) and is_synced_translation(page):
+        url = reverse("editorial:submit_for_review", args=[page.pk])
+        yield ListingButton(_("Submit for review"), url, priority=65, icon_name="tasks")

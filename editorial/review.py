@@ -1,12 +1,17 @@
 """Submitting a translation for review.
 
-wagtail-localize replaces the page editor of a synced translation with its own translation editor, which can
-save a draft or publish but cannot start a workflow. Translators hold no publish permission, so without this
-view their work could never reach the Moderators. The rule is Wagtail's: whoever may edit the page and may
-submit it for moderation (it has a workflow, none in progress, and it is not locked) may submit it.
+wagtail-localize replaces the page editor of a synced translation with its own translation editor, which saves
+each string as it is typed and can only publish: it cannot start a workflow, and its draft save
+(``Translation.save_target(publish=False)``) writes the translated fields onto the live page row. Translators
+hold no publish permission, so this view is how their work reaches the Moderators: it turns the current string
+translations into a new draft revision (leaving the live page alone) and starts the page's workflow.
+
+The rule is Wagtail's: whoever may edit the page and may submit it for moderation (it has a workflow, none in
+progress, and it is not locked) may submit it.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,13 +27,25 @@ from wagtail_localize.models import Translation
 
 def can_submit_for_review(page, user):
     permissions = page.permissions_for_user(user)
-    return page.has_unpublished_changes and permissions.can_edit() and permissions.can_submit_for_moderation()
+    return permissions.can_edit() and permissions.can_submit_for_moderation()
 
 
-def is_synced_translation(page):
-    return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).exists()
+def synced_translation(page):
+    """The wagtail-localize translation that ``page`` is the target of, if it is kept in sync with its source."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def save_translation_draft(translation, user):
+    """A draft revision of the target page with the current string translations (source text where a string is
+    not translated yet); unlike wagtail-localize's own draft save, the live page is not touched."""
+    draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    return draft.save_revision(user=user)
 
 
 class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -40,6 +57,10 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
         self.page = get_object_or_404(Page, pk=page_id).specific
         if not can_submit_for_review(self.page, request.user):
             return permission_denied(request)
+        self.translation = synced_translation(self.page)
+        if self.translation is None and not self.page.has_unpublished_changes:
+            messages.error(request, _("There are no changes to submit for review."))
+            return redirect(self.get_success_url())
         return super().dispatch(request, page_id)
 
     def get_page_subtitle(self):
@@ -59,7 +80,11 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, page_id):
-        self.page.get_workflow().start(self.page, request.user)
+        with transaction.atomic():
+            if self.translation is not None:
+                save_translation_draft(self.translation, request.user)
+                self.page = self.page.specific_class.objects.get(pk=self.page.pk)
+            self.page.get_workflow().start(self.page, request.user)
         messages.success(
             request,
             _("“%(title)s” was submitted for review.") % {"title": self.page.get_admin_display_title()},
@@ -68,6 +93,6 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def submit_for_review_buttons(page, user, view_name=None, next_url=None):
-    if can_submit_for_review(page, user) and is_synced_translation(page):
+    if can_submit_for_review(page, user) and synced_translation(page) is not None:
         url = reverse("editorial:submit_for_review", args=[page.pk])
         yield ListingButton(_("Submit for review"), url, priority=65, icon_name="tasks")

@@ -12,6 +12,8 @@ import pytest
 from editorial.workflow import WORKFLOW_NAME
 from home.models import StandardPage
 
+from .utils import translate_string
+
 pytestmark = pytest.mark.django_db
 
 
@@ -117,12 +119,11 @@ def test_editor_cannot_approve_their_own_submission(client, editor, polish_home)
     assert page.workflow_in_progress
 
 
-def test_translator_submits_an_english_draft_for_review(
+def test_translator_submits_an_edited_translation_for_review_without_touching_the_live_page(
     client, translator, moderator, english_about, django_capture_on_commit_callbacks
 ):
-    english_about.title = "About the Lublin Partnership"
-    english_about.save_revision(user=translator)
     client.force_login(translator)
+    translate_string(client, english_about, source_text="O Partnerstwie", value="About the Lublin Partnership")
     url = reverse("editorial:submit_for_review", args=[english_about.pk])
 
     assert client.get(url).status_code == 200
@@ -132,10 +133,12 @@ def test_translator_submits_an_english_draft_for_review(
     assert response.status_code == 302
     english_about.refresh_from_db()
     assert english_about.workflow_in_progress
+    assert english_about.title == "About the Partnership"  # the live page waits for the review
     assert [message for message in mail.outbox if moderator.email in message.to]
 
     client.force_login(moderator)
-    workflow_action(client, english_about, "approve")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, english_about, "approve")
     english_about.refresh_from_db()
     assert english_about.live
     assert english_about.title == "About the Lublin Partnership"

@@ -24,7 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
@@ -36,10 +36,10 @@ OUTDATED = "outdated"
 DRAFT = "draft"
 LIVE = "live"
 STATES = {
-    MISSING: _("Missing"),
-    OUTDATED: _("Out of date"),
-    DRAFT: _("Draft"),
-    LIVE: _("Live"),
+    MISSING: pgettext_lazy("translation state", "Missing"),
+    OUTDATED: pgettext_lazy("translation state", "Out of date"),
+    DRAFT: pgettext_lazy("translation state", "Draft"),
+    LIVE: pgettext_lazy("translation state", "Live"),
 }
 
 
@@ -195,12 +195,14 @@ class TranslationBoard:
     def _action(item, translation, state, sync):
         if state == MISSING:
             if isinstance(item, Page):
-                return reverse("wagtail_localize:submit_page_translation", args=[item.pk]), _("Translate")
+                return reverse("wagtail_localize:submit_page_translation", args=[item.pk]), pgettext_lazy(
+                    "translation board action", "Translate"
+                )
             opts = item._meta
             url = reverse(
                 "wagtail_localize:submit_snippet_translation", args=[opts.app_label, opts.model_name, quote(item.pk)]
             )
-            return url, _("Translate")
+            return url, pgettext_lazy("translation board action", "Translate")
         if state == OUTDATED and sync is not None:
             return reverse("wagtail_localize:update_translations", args=[sync.pk]), _("Update translation")
         if isinstance(translation, Page):

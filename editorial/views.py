@@ -1,5 +1,5 @@
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -39,14 +39,14 @@ class TranslationBoardView(ReportView):
         "action_url",
     ]
     export_headings = {
-        "title": _("Title"),
-        "kind": _("Type"),
-        "language_code": _("Language"),
-        "state": _("State"),
+        "title": pgettext_lazy("translation board", "Title"),
+        "kind": pgettext_lazy("translation board", "Type"),
+        "language_code": pgettext_lazy("translation board", "Language"),
+        "state": pgettext_lazy("translation board", "State"),
         "source_changed_at": _("Source published"),
         "synced_at": _("Last synced"),
         "segments_to_translate": _("Segments to translate"),
-        "action_url": _("Link"),
+        "action_url": pgettext_lazy("translation board", "Link"),
     }
 
     @cached_property
@@ -56,14 +56,18 @@ class TranslationBoardView(ReportView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn("title", label=_("Title"), get_url=lambda row: row.action_url),
-            Column("kind", label=_("Type")),
-            Column("language", label=_("Language")),
-            StatusTagColumn("state_label", label=_("State"), primary=lambda row: row.state != LIVE),
+            TitleColumn("title", label=pgettext_lazy("translation board", "Title"), get_url=lambda row: row.action_url),
+            Column("kind", label=pgettext_lazy("translation board", "Type")),
+            Column("language", label=pgettext_lazy("translation board", "Language")),
+            StatusTagColumn(
+                "state_label", label=pgettext_lazy("translation board", "State"), primary=lambda row: row.state != LIVE
+            ),
             DateColumn("source_changed_at", label=_("Source published")),
             DateColumn("synced_at", label=_("Last synced")),
             NumberColumn("segments_to_translate", label=_("Segments to translate")),
-            TitleColumn("action_label", label=_("Action"), get_url=lambda row: row.action_url),
+            TitleColumn(
+                "action_label", label=pgettext_lazy("translation board", "Action"), get_url=lambda row: row.action_url
+            ),
         ]
 
     @cached_property

@@ -30,7 +30,9 @@ def row_for(instance):
 def add_polish_pages(parent, count, prefix="strona"):
     pages = []
     for number in range(count):
-        page = parent.add_child(instance=StandardPage(title=f"{prefix.capitalize()} {number}", slug=f"{prefix}-{number}"))
+        page = parent.add_child(
+            instance=StandardPage(title=f"{prefix.capitalize()} {number}", slug=f"{prefix}-{number}")
+        )
         page.save_revision().publish()
         pages.append(page)
     return pages
@@ -116,7 +118,9 @@ def test_the_report_shows_counts_states_and_links(client, translator, polish_hom
     assert counts[MISSING] == 2
     assert counts[LIVE] == len(TranslationBoard().rows) - 2
     assert 'data-translation-state="missing"' in html
-    assert reverse("wagtail_localize:submit_page_translation", args=[StandardPage.objects.get(slug="strona-0").pk]) in html
+    assert (
+        reverse("wagtail_localize:submit_page_translation", args=[StandardPage.objects.get(slug="strona-0").pk]) in html
+    )
 
 
 def test_the_report_filters_by_state(client, translator, polish_home):

@@ -1,0 +1,99 @@
+"""The roles exist on every installation: created by a migration, completed by load_content."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
+
+import pytest
+
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from editorial.workflow import WORKFLOW_NAME
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_roles_exist_after_migrate_on_an_empty_database(tmp_path):
+    database = tmp_path / "empty.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": f"sqlite:///{database}"}
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        check=True,
+        timeout=600,
+    )
+
+    with sqlite3.connect(database) as db:
+        groups = {name for (name,) in db.execute("SELECT name FROM auth_group")}
+        rights = set(
+            db.execute(
+                "SELECT g.name, p.codename FROM auth_group_permissions gp "
+                "JOIN auth_group g ON g.id = gp.group_id JOIN auth_permission p ON p.id = gp.permission_id"
+            )
+        )
+        root_page_rights = db.execute(
+            "SELECT COUNT(*) FROM wagtailcore_grouppagepermission gp "
+            "JOIN wagtailcore_page p ON p.id = gp.page_id WHERE p.depth = 1"
+        ).fetchone()[0]
+        workflows = {name for (name,) in db.execute("SELECT name FROM wagtailcore_workflow")}
+
+    assert {EDITORS, TRANSLATORS, MODERATORS} <= groups
+    assert (EDITORS, "access_admin") in rights
+    assert (EDITORS, "change_contactdetails") in rights
+    assert (TRANSLATORS, "submit_translation") in rights
+    assert (TRANSLATORS, "change_contactdetails") in rights
+    assert (TRANSLATORS, "add_contactdetails") not in rights
+    assert (EDITORS, "submit_translation") not in rights  # Wagtail's stock grant, withdrawn
+    assert root_page_rights == 0  # Wagtail's stock rights on the root span both languages: withdrawn
+    assert WORKFLOW_NAME in workflows
+
+
+def test_page_rights_are_granted_per_language_on_each_home_page(locale_pl, locale_en):
+    home_pl = Page.objects.get(locale=locale_pl, depth=2)
+    home_en = Page.objects.get(locale=locale_en, depth=2)
+
+    def rights(group_name, page):
+        return set(
+            GroupPagePermission.objects.filter(group__name=group_name, page=page).values_list(
+                "permission__codename", flat=True
+            )
+        )
+
+    assert rights(EDITORS, home_pl) == {"add_page", "change_page", "lock_page"}
+    assert rights(EDITORS, home_en) == set()
+    assert rights(TRANSLATORS, home_en) == {"change_page", "lock_page"}
+    assert rights(TRANSLATORS, home_pl) == set()
+    assert rights(MODERATORS, home_pl) == rights(MODERATORS, home_en) == {"publish_page", "unlock_page"}
+    assert not GroupPagePermission.objects.filter(group__name__in=[EDITORS, TRANSLATORS, MODERATORS], page__depth=1)
+    assert WorkflowPage.objects.filter(page__in=[home_pl, home_en], workflow__name=WORKFLOW_NAME).count() == 2
+
+
+def test_editors_manage_images_and_documents_and_translators_only_choose_them():
+    def rights(group_name):
+        return set(
+            GroupCollectionPermission.objects.filter(group__name=group_name, collection__depth=1).values_list(
+                "permission__codename", flat=True
+            )
+        )
+
+    assert {"add_image", "change_image", "add_document", "change_document"} <= rights(EDITORS)
+    assert rights(TRANSLATORS) == {"choose_image", "choose_document"}
+    assert rights(MODERATORS) == set()
+
+
+def test_setting_up_the_roles_again_changes_nothing():
+    from django.apps import apps
+
+    from editorial.roles import setup_roles
+    from editorial.workflow import setup_workflow
+
+    assert setup_roles(apps) == 0
+    assert setup_workflow(apps) == 0
+    assert Group.objects.filter(name__in=[EDITORS, TRANSLATORS, MODERATORS]).count() == 3

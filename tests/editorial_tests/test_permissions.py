@@ -5,9 +5,13 @@ from django.contrib.messages import ERROR, get_messages
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
 import pytest
 
-from home.models import ContactDetails
+from editorial.permissions import LanguageScopedPermissionPolicy
+from home.models import ContactDetails, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +135,26 @@ def test_moderator_cannot_edit_pages_outside_a_review(client, moderator, polish_
 
     assert_permission_denied(client.get(edit_url(polish_about)))
     assert_permission_denied(client.get(edit_url(english_about)))
+
+
+def test_a_new_translation_starts_as_a_draft_awaiting_review(
+    client, translator, locale_pl, locale_en, django_capture_on_commit_callbacks
+):
+    home = Page.objects.get(locale=locale_pl, depth=2)
+    polish = home.add_child(instance=StandardPage(title="Walne zebranie", slug="walne-zebranie"))
+    polish.save_revision().publish()
+    client.force_login(translator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[polish.pk]), {"locales": [locale_en.pk]}
+        )
+
+    assert response.status_code == 302
+    english = polish.get_translation(locale_en)
+    assert not english.live
+    assert english.permissions_for_user(translator).can_edit()
+
+
+def test_translatable_snippets_get_the_language_scoped_policy():
+    assert isinstance(policy_registry.get_by_type(ContactDetails), LanguageScopedPermissionPolicy)

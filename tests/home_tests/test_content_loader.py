@@ -1,11 +1,11 @@
 from pathlib import Path
 
+import pytest
+
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
-
-import pytest
 
 from home import content
 from home.models import ContactDetails, HomePage

@@ -17,6 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
 
+from .text import fold
+
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -47,6 +49,20 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("day")
     MONTH = "month", _("month")
     YEAR = "year", _("year")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def visible(self):
+        """What visitors and the API see: published, active partners."""
+        return self.filter(live=True, is_active=True)
+
+    def in_sector(self, sector):
+        return self.filter(sector=sector) if sector else self
+
+    def matching(self, text):
+        """Partners whose name or short name contains ``text``, ignoring case and diacritics."""
+        folded = fold(text or "").strip()
+        return self.filter(name_search__contains=folded) if folded else self
 
 
 class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -128,6 +144,10 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         editable=False,
         help_text=_("Made by “manage.py generate_demo_data”; not a real partner."),
     )
+    # Name and short name folded by ``fold()``: searching "koziolek" finds "KOZIOŁEK" on any database.
+    name_search = models.CharField(max_length=400, editable=False, default="")
+
+    objects = PartnerQuerySet.as_manager()
 
     translatable_fields = [
         TranslatableField("name"),
@@ -203,6 +223,16 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_search = self.folded_name()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and ({"name", "short_name"} & set(update_fields)):
+            kwargs["update_fields"] = {*update_fields, "name_search"}
+        super().save(*args, **kwargs)
+
+    def folded_name(self):
+        return fold(f"{self.name} {self.short_name}".strip())
 
     def clean(self):
         super().clean()

@@ -368,7 +368,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
                 "partner": partner,
                 "index_url": index_url,
                 "alternates": alternates,
-                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri())),
+                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri(request.path))),
             },
         )
 

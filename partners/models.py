@@ -12,14 +12,18 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from rest_framework import serializers
+
 from home.models import ContentPage
 
+from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
 from .structured_data import json_ld_script, partner_json_ld
 from .text import fold
 
@@ -201,6 +205,35 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
             ],
             heading=_("Contact and location"),
         ),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("slug"),
+        APIField("sector"),
+        APIField("sector_label"),
+        APIField("social_economy_kind"),
+        APIField("kind_label"),
+        APIField("role"),
+        APIField("role_label"),
+        APIField("logo", serializer=PartnerLogoField()),
+        APIField("description"),
+        APIField("website"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("latitude", serializer=CoordinateField()),
+        APIField("longitude", serializer=CoordinateField()),
+        # ISO 8601 with only what is known: "2010-11" for November 2010.
+        APIField("member_since", serializer=serializers.CharField(source="member_since_iso", read_only=True)),
+        APIField("member_since_precision"),
+        APIField("is_active"),
+    ]
+    api_meta_fields = [
+        APIField("html_url", serializer=PartnerHtmlUrlField()),
     ]
 
     search_fields = [

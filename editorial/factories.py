@@ -1,9 +1,9 @@
 """Users in the editorial roles, for tests and local trials."""
 
+import factory
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-
-import factory
 
 from .roles import EDITORS, MODERATORS, TRANSLATORS
 

@@ -1,6 +1,6 @@
-from wagtail.models import Page
-
 import pytest
+
+from wagtail.models import Page
 
 from editorial.factories import EditorFactory, ModeratorFactory, TranslatorFactory
 

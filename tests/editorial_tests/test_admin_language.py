@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
+import polib
+import pytest
+
 from django.urls import reverse
 
 from wagtail.users.models import UserProfile
-
-import polib
-import pytest
 
 import editorial
 

@@ -4,14 +4,14 @@ out of date, draft, live), counts, links, a dashboard panel and a CSV export."""
 import csv
 import io
 
+import pytest
+
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Page
-
-import pytest
 
 from editorial.board import DRAFT, LIVE, MISSING, OUTDATED, TranslationBoard
 from editorial.factories import UserFactory

@@ -1,14 +1,14 @@
 """A Translator writes English and never the Polish source; an Editor writes Polish; nobody publishes a page
 without review. Every answer comes from Wagtail's permission system (page tree, permission policies)."""
 
+import pytest
+
 from django.contrib.messages import ERROR, get_messages
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
-
-import pytest
 
 from editorial.permissions import LanguageScopedPermissionPolicy
 from home.models import ContactDetails, StandardPage

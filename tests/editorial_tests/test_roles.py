@@ -6,12 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
-
-import pytest
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 from editorial.workflow import WORKFLOW_NAME

@@ -1,11 +1,11 @@
 """Sync without loss: when the Polish source changes, updating the English translation keeps every segment a
 translator edited for unchanged source text, and the board flags the segments whose source changed."""
 
+import pytest
+
 from django.urls import reverse
 
 from wagtail.rich_text import RichText
-
-import pytest
 
 from editorial.board import DRAFT, OUTDATED, TranslationBoard
 from home.content import FORMATION, QUOTE_ATTRIBUTION

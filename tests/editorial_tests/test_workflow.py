@@ -1,13 +1,13 @@
 """Review before publishing: Editors and Translators submit, Moderators approve or send back with a comment,
 and Wagtail e-mails the people involved."""
 
+import pytest
+
 from django.core import mail
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
-
-import pytest
 
 from editorial.workflow import WORKFLOW_NAME
 from home.models import StandardPage

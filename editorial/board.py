@@ -4,8 +4,8 @@ in each other language.
 States, checked in this order:
 
 * missing — there is no translation at all;
-* outdated — the Polish source was published (pages, draftable snippets) or changed (other snippets) after the
-  translation was last synced with wagtail-localize;
+* outdated — the Polish source was published (pages) or its translated or synchronised fields changed (snippets)
+  after the translation was last synced with wagtail-localize;
 * draft — the translation is not live, or has changes that are not live yet (e.g. awaiting approval);
 * live — the translation is published and in step with the source.
 
@@ -30,6 +30,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 MISSING = "missing"
@@ -83,9 +84,13 @@ class BoardRow:
 
 
 def _snippet_content_changed(instance, source):
-    """Whether a snippet without revisions differs from what was last synced (wagtail-localize's own test)."""
+    """Whether a snippet's translated or synchronised fields differ from what was last synced. A snippet's row
+    holds its live content (drafts live in revisions); revision bookkeeping fields are left out of the
+    comparison, so publishing unchanged content does not count as a change."""
+    fields = {field.field_name for field in get_translatable_fields(type(instance))}
     current = json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
-    return current != json.loads(source.content_json)
+    synced = json.loads(source.content_json)
+    return any(current.get(name) != synced.get(name) for name in fields)
 
 
 def _source_changed_at(instance):
@@ -172,7 +177,8 @@ class TranslationBoard:
             state = MISSING
         elif synced and (
             (changed_at is not None and changed_at > sync.last_updated_at)
-            or (not isinstance(item, DraftStateMixin) and _snippet_content_changed(item, sync))
+            if isinstance(item, Page)
+            else _snippet_content_changed(item, sync)
         ):
             state = OUTDATED
         elif _is_draft(translation):

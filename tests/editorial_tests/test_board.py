@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -44,11 +45,13 @@ def polish_home(locale_pl):
 
 
 def test_the_seeded_translations_are_live():
-    rows = TranslationBoard().rows
+    with translation.override("en"):
+        rows = TranslationBoard().rows
+        kinds = {str(row.kind) for row in rows}
 
     assert rows
     assert {row.state for row in rows} == {LIVE}
-    assert {row.kind for row in rows} >= {"home page", "standard page", "contact page", "contact details"}
+    assert kinds >= {"home page", "standard page", "contact page", "contact details"}
     assert all(row.language_code == "en" for row in rows)
 
 

@@ -47,6 +47,10 @@ def test_translating_a_partner_copies_its_facts_and_publishes_it(
     polish_partner, locale_en, index_en, client, django_capture_on_commit_callbacks
 ):
     english = translate(polish_partner, locale_en, django_capture_on_commit_callbacks)
+    # New translations start as drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False, editorial review).
+    assert not english.live
+    english.save_revision().publish()
+    english.refresh_from_db()
 
     assert english.live
     assert english.translation_key == polish_partner.translation_key

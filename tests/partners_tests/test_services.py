@@ -1,8 +1,8 @@
 import datetime
 
-from django.core.exceptions import ValidationError
-
 import pytest
+
+from django.core.exceptions import ValidationError
 
 from partners.factories import PartnerFactory
 from partners.models import DatePrecision, Partner, Sector

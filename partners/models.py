@@ -362,6 +362,8 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # The partners themselves are served by /api/v2/partners/, filtered as this page filters them.
+    api_fields = ContentPage.api_fields
 
     class Meta:
         verbose_name = _("partner index page")

@@ -48,10 +48,12 @@ class ApplicationInspectView(InspectView):
         if self.object.is_decided or not self.request.user.has_perm(DECIDE_PERMISSION):
             return []
         return [
-            HeaderButton(_("Accept"), url=reverse("membership_applications:accept", args=[self.object.pk]),
-                         icon_name="check"),
-            HeaderButton(_("Reject"), url=reverse("membership_applications:reject", args=[self.object.pk]),
-                         icon_name="cross"),
+            HeaderButton(
+                _("Accept"), url=reverse("membership_applications:accept", args=[self.object.pk]), icon_name="check"
+            ),
+            HeaderButton(
+                _("Reject"), url=reverse("membership_applications:reject", args=[self.object.pk]), icon_name="cross"
+            ),
         ]
 
 
@@ -143,4 +145,3 @@ class RejectView(DecisionView):
     def decide(self, form):
         decisions.reject(self.object, self.request.user, form.cleaned_data["reason"])
         messages.success(self.request, _("Application rejected; the reason is recorded."))
-

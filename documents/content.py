@@ -67,7 +67,7 @@ def ensure_document(loader, declaration):
 
 def document_entries(loader):
     entries = []
-    for declaration in DECLARATIONS:
+    for position, declaration in enumerate(DECLARATIONS):
         description = ACCESSION_DESCRIPTION if declaration == ACCESSION else ""
         entries.append(
             DocumentEntry(
@@ -75,6 +75,7 @@ def document_entries(loader):
                 description=loader.polish(description),
                 document=ensure_document(loader, declaration),
                 language="pl",
+                sort_order=position,
                 locale=loader.source_locale,
                 translation_key=translation_key_for(f"documents:{FILENAMES[declaration]}"),
             )

@@ -23,9 +23,9 @@ class DecisionError(Exception):
 def _lock_new(application):
     locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status != ApplicationStatus.NEW:
-        raise DecisionError(_("This application has already been decided: %(status)s.") % {
-            "status": locked.get_status_display()
-        })
+        raise DecisionError(
+            _("This application has already been decided: %(status)s.") % {"status": locked.get_status_display()}
+        )
     return locked
 
 

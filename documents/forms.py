@@ -68,6 +68,12 @@ class AccessionForm(forms.ModelForm):
     def __init__(self, *args, consent_text, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
+        self.fields["website"].assume_scheme = "https"
+        for name in ("nip", "regon", "krs"):
+            # Typed with spaces, dashes or a "PL" prefix; the clean_* methods store the bare digits.
+            self.fields[name].max_length = 24
+            self.fields[name].validators = []
+            self.fields[name].widget.attrs["maxlength"] = 24
         for name in ("nip", "regon", "krs", "postcode", "phone"):
             self.fields[name].widget.attrs.setdefault("inputmode", "numeric" if name != "phone" else "tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"

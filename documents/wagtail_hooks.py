@@ -1,5 +1,6 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -9,9 +10,7 @@ from .admin_views import AcceptView, ApplicationInspectView, ApplicationPermissi
 from .decisions import ACCEPT_ACTION, REJECT_ACTION
 from .models import MembershipApplication
 
-register_permission_policy(
-    MembershipApplication, ApplicationPermissionPolicy(MembershipApplication), exact_class=True
-)
+register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(MembershipApplication), exact_class=True)
 
 
 class MembershipApplicationViewSet(ModelViewSet):
@@ -49,6 +48,8 @@ class MembershipApplicationViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            # Wagtail's history and usage screens link to "edit": for an application, that is its record.
+            path("edit/<int:pk>/", RedirectView.as_view(pattern_name=f"{self.name}:inspect"), name="edit"),
             path("accept/<int:pk>/", AcceptView.as_view(), name="accept"),
             path("reject/<int:pk>/", RejectView.as_view(), name="reject"),
             path("history/<int:pk>/", self.history_view, name="history"),

@@ -1,5 +1,3 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -48,9 +46,7 @@ class MembershipApplication(models.Model):
     phone = models.CharField(_("phone"), max_length=50)
     website = models.URLField(_("website"), max_length=500, blank=True)
     motivation = models.TextField(_("motivation"), max_length=2000)
-    supports_ideological_declaration = models.BooleanField(
-        _("supports the Ideological Declaration"), default=False
-    )
+    supports_ideological_declaration = models.BooleanField(_("supports the Ideological Declaration"), default=False)
     consent_version = models.CharField(_("consent version"), max_length=32)
     consent_text = models.TextField(_("consent text"), help_text=_("Exactly as the applicant was shown it."))
     consent_given_at = models.DateTimeField(_("consent given at"))

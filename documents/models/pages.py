@@ -3,14 +3,13 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.models import CollectionViewRestriction, Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from modelcluster.fields import ParentalKey
 
 from home.models import ContentPage
 
@@ -173,7 +172,7 @@ class AccessionPage(RoutablePageMixin, ContentPage):
 
         return thank_you(request, self)
 
-    @path("declaration/<uuid:token>.pdf")
+    @path("declaration/<uuid:token>/")
     def filled_declaration(self, request, token):
         from ..views import filled_declaration
 

@@ -28,6 +28,7 @@ class AccessionForm(forms.ModelForm):
         required=True,
         error_messages={"required": _("An institution joins by supporting the Ideological Declaration.")},
     )
+    website = forms.URLField(label=_("website"), max_length=500, required=False, assume_scheme="https")
     consent = forms.BooleanField(
         required=True,
         error_messages={"required": _("We can consider the declaration only with your consent.")},
@@ -68,7 +69,6 @@ class AccessionForm(forms.ModelForm):
     def __init__(self, *args, consent_text, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
-        self.fields["website"].assume_scheme = "https"
         for name in ("nip", "regon", "krs"):
             # Typed with spaces, dashes or a "PL" prefix; the clean_* methods store the bare digits.
             self.fields[name].max_length = 24

@@ -5,7 +5,7 @@ which has every Polish letter. Labels go through gettext: a PDF is made in the l
 import datetime
 from pathlib import Path
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from fpdf import FPDF
@@ -44,7 +44,7 @@ class DeclarationDocument(FPDF):
 
     def paragraph(self, text, size=11, bold=False):
         self.set_font("DejaVuSans", "B" if bold else "", size)
-        self.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
 
     def note(self, heading, text):
@@ -58,7 +58,7 @@ class DeclarationDocument(FPDF):
         )
         self.set_font("DejaVuSans", "", 10)
         self.multi_cell(
-            0, 5.5, text, border="LBR", fill=True, padding=(1, 4, 3, 4), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0, 5.5, text, align="L", border="LBR", fill=True, padding=(1, 4, 3, 4), new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
         self.set_line_width(0.2)
         self.set_draw_color(0, 0, 0)
@@ -157,7 +157,7 @@ def accession_declaration_pdf(title, full_name, application=None, sector_label="
     )
     place_and_date = ""
     if app:
-        place_and_date = f"{app.city}, {formats.date_format(app.submitted_at.date(), 'DATE_FORMAT')}"
+        place_and_date = f"{app.city}, {formats.date_format(timezone.localdate(app.submitted_at), 'DATE_FORMAT')}"
     pdf.signature_lines(
         _("Place and date"),
         _("Signature of the representative and stamp of the institution"),

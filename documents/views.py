@@ -60,7 +60,7 @@ def render_form(request, page, form, status=200):
     return TemplateResponse(
         request,
         "documents/accession_page.html",
-        {"page": page, "self": page, "form": form},
+        {"page": page, "self": page, "form": form, "documents_page": page.get_documents_page()},
         status=status,
     )
 

@@ -144,6 +144,7 @@ class DocumentIndexPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["entries"] = self.visible_entries
+        context["accession_page"] = AccessionPage.objects.live().public().filter(locale=self.locale_id).first()
         return context
 
 
@@ -159,6 +160,9 @@ class AccessionPage(RoutablePageMixin, ContentPage):
     class Meta:
         verbose_name = _("online accession declaration page")
         verbose_name_plural = _("online accession declaration pages")
+
+    def get_documents_page(self):
+        return DocumentIndexPage.objects.live().public().filter(locale=self.locale_id).first()
 
     @path("")
     def application_form(self, request):

@@ -1,9 +1,9 @@
 import uuid
 
-from django.utils import timezone
-
 import factory
 import wagtail_factories
+
+from django.utils import timezone
 
 from partners.models import Sector
 

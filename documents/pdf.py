@@ -5,11 +5,11 @@ which has every Polish letter. Labels go through gettext: a PDF is made in the l
 import datetime
 from pathlib import Path
 
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
-
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 # A fixed creation date makes a generated file byte-for-byte reproducible, so the loader can recognise it.

@@ -1,11 +1,11 @@
 import io
 
+import pypdf
+import pytest
+
 from django.core.cache import cache
 
 from wagtail.models import Locale
-
-import pypdf
-import pytest
 
 from documents.models import AccessionPage, DocumentIndexPage
 from home.seeding import translation_key_for

@@ -1,8 +1,8 @@
+import pytest
+
 from django.core import mail
 from django.db import IntegrityError
 from django.test import Client
-
-import pytest
 
 from documents import views
 from documents.consent import CONSENT_VERSION

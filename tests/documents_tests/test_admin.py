@@ -1,8 +1,8 @@
+import pytest
+
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import ModelLogEntry
-
-import pytest
 
 from documents.decisions import ACCEPT_ACTION, REJECT_ACTION, DecisionError, accept
 from documents.factories import MembershipApplicationFactory

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -10,8 +12,6 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
-
-import pytest
 
 from documents.content import DECLARATIONS
 from documents.factories import DocumentEntryFactory, DocumentIndexPageFactory, PDFDocumentFactory

@@ -1,10 +1,10 @@
 import io
 from pathlib import Path
 
-from django.utils import translation
-
 import pypdf
 import pytest
+
+from django.utils import translation
 
 from documents.content import ACCESSION, DECLARATIONS, FOUNDING, IDEOLOGICAL, generated_pdf
 from documents.factories import MembershipApplicationFactory

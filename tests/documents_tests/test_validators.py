@@ -1,7 +1,7 @@
+import pytest
+
 from django.core.exceptions import ValidationError
 from django.utils import translation
-
-import pytest
 
 from documents.validators import normalise_krs, normalise_nip, normalise_regon
 

@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from partners.models import Partner, Role
+from partners.text import fold
 
 from .models import ApplicationStatus, MembershipApplication
 
@@ -30,7 +31,7 @@ def _lock_new(application):
 
 
 def _unique_slug(name, locale):
-    base = slugify(name)[:240] or "partner"
+    base = slugify(fold(name))[:240] or "partner"  # fold() turns "ł" into "l", which slugify would drop
     slug, number = base, 2
     while Partner.objects.filter(locale=locale, slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1

@@ -105,6 +105,10 @@ class AccessionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, field in self.fields.items():
+            # Single-line fields stay single-line whatever is posted: they end up in mail headers and PDFs.
+            if isinstance(field.widget, forms.TextInput) and isinstance(cleaned.get(name), str):
+                cleaned[name] = " ".join(cleaned[name].split())
         if not cleaned.get("krs") and "krs" not in self.errors:
             message = _("Give the NIP and REGON numbers, or the KRS number.")
             for name in ("nip", "regon"):

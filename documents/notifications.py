@@ -39,7 +39,9 @@ def notify_secretary(application):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "membership_applications:inspect", args=[application.pk]
         )
-        subject = _("New accession declaration: %(name)s") % {"name": application.institution_name}
+        # One line: a line break typed into the name must not reach the mail header.
+        name = " ".join(application.institution_name.split())
+        subject = _("New accession declaration: %(name)s") % {"name": name}
         body = render_to_string(
             "documents/emails/secretary_notification.txt", {"application": application, "admin_url": admin_url}
         )

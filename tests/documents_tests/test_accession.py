@@ -123,6 +123,15 @@ def test_the_thank_you_page_offers_the_filled_in_declaration_to_its_sender_only(
     assert stranger.get(FORM_PATHS["en"] + "thank-you/").status_code == 302
 
 
+def test_line_breaks_posted_into_single_line_fields_never_reach_the_mail_headers(client):
+    response = client.post(FORM_PATHS["pl"], valid_data(institution_name="Fundacja\r\nBcc: ktos@example.org"))
+
+    assert response.status_code == 302
+    assert MembershipApplication.objects.get().institution_name == "Fundacja Bcc: ktos@example.org"
+    assert "\n" not in mail.outbox[0].subject
+    assert mail.outbox[0].to == [ContactDetails.objects.get(locale__language_code="pl").email]
+
+
 def test_a_double_submit_creates_one_application_and_sends_one_set_of_emails(client):
     first = client.post(FORM_PATHS["pl"], valid_data())
     second = client.post(FORM_PATHS["pl"], valid_data())

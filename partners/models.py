@@ -2,14 +2,20 @@
 
 import datetime
 
+from rest_framework import serializers
+
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils import formats
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
@@ -17,6 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
 
+from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
+from .structured_data import json_ld_script, partner_json_ld
 from .text import fold
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -199,6 +207,35 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         ),
     ]
 
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("slug"),
+        APIField("sector"),
+        APIField("sector_label"),
+        APIField("social_economy_kind"),
+        APIField("kind_label"),
+        APIField("role"),
+        APIField("role_label"),
+        APIField("logo", serializer=PartnerLogoField()),
+        APIField("description"),
+        APIField("website"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("latitude", serializer=CoordinateField()),
+        APIField("longitude", serializer=CoordinateField()),
+        # ISO 8601 with only what is known: "2010-11" for November 2010.
+        APIField("member_since", serializer=serializers.CharField(source="member_since_iso", read_only=True)),
+        APIField("member_since_precision"),
+        APIField("is_active"),
+    ]
+    api_meta_fields = [
+        APIField("html_url", serializer=PartnerHtmlUrlField()),
+    ]
+
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -262,6 +299,17 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         return format_partial_date(self.member_since, self.member_since_precision)
 
     @property
+    def member_since_iso(self):
+        """ISO 8601 with only what is known: "2010-11" for November 2010."""
+        if self.member_since is None:
+            return ""
+        if self.member_since_precision == DatePrecision.YEAR:
+            return f"{self.member_since.year:04d}"
+        if self.member_since_precision == DatePrecision.MONTH:
+            return f"{self.member_since.year:04d}-{self.member_since.month:02d}"
+        return self.member_since.isoformat()
+
+    @property
     def sector_label(self):
         return self.get_sector_display()
 
@@ -304,7 +352,12 @@ def format_partial_date(value, precision):
 
 
 class PartnerIndexPage(RoutablePageMixin, ContentPage):
-    """ "Partnerzy" / "Partners": the live, active partners of the page's language, each with a detail page below."""
+    """ "Partnerzy" / "Partners": the live, active partners of the page's language, each with a detail page below.
+
+    Filters are query parameters (``?sector=ngo&q=lub&page=2``) so that every filtered view has its own URL.
+    """
+
+    partners_per_page = 20
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -313,3 +366,92 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
     class Meta:
         verbose_name = _("partner index page")
         verbose_name_plural = _("partner index pages")
+
+    def partners(self):
+        return Partner.objects.visible().filter(locale_id=self.locale_id)
+
+    def partner_url(self, partner, index_url):
+        return f"{index_url}{partner.slug}/"
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        listing = PartnerListing(self, request)
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("<slug:partner_slug>/", name="partner")
+    def partner_route(self, request, partner_slug):
+        partner = get_object_or_404(self.partners().select_related("logo"), slug=partner_slug)
+        index_url = self.get_url(request)
+        translations = (
+            Partner.objects.visible()
+            .filter(translation_key=partner.translation_key)
+            .exclude(pk=partner.pk)
+            .select_related("locale")
+        )
+        alternates = []
+        for other in translations:
+            other_index = self.get_translation_or_none(other.locale)
+            if other_index is not None and other_index.live:
+                other_url = other_index.get_url(request) + f"{other.slug}/"
+                alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
+        return self.render(
+            request,
+            template="partners/partner_detail.html",
+            context_overrides={
+                "partner": partner,
+                "index_url": index_url,
+                "alternates": alternates,
+                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri(request.path))),
+            },
+        )
+
+
+class PartnerListing:
+    """The partners an index page shows for one request: filters read from the query string, never trusted."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.notices = []
+        requested_sector = request.GET.get("sector", "").strip()
+        self.query = request.GET.get("q", "").strip()[:100]
+        self.sector = requested_sector if requested_sector in Sector.values else ""
+        if requested_sector and not self.sector:
+            self.notices.append(_("There is no such sector; all sectors are shown."))
+
+        matching = page.partners().matching(self.query)
+        counts = dict(matching.order_by().values_list("sector").annotate(n=models.Count("pk")))
+        self.total = sum(counts.values())
+        self.sectors = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value == self.sector,
+                "query": self.query_string(sector=value),
+            }
+            for value, label in Sector.choices
+        ]
+        self.all_sectors_query = self.query_string(sector="")
+
+        listed = matching.in_sector(self.sector).select_related("logo").prefetch_related("logo__renditions")
+        paginator = Paginator(listed, page.partners_per_page)
+        # get_page() answers page=abc with the first page and page=9999 with the last.
+        self.page_obj = paginator.get_page(request.GET.get("page"))
+        index_url = page.get_url(request)
+        self.previous_query = (
+            self.query_string(page=self.page_obj.previous_page_number()) if self.page_obj.has_previous() else ""
+        )
+        self.next_query = self.query_string(page=self.page_obj.next_page_number()) if self.page_obj.has_next() else ""
+        self.partners = list(self.page_obj.object_list)
+        for partner in self.partners:
+            partner.detail_url = page.partner_url(partner, index_url)
+
+    @property
+    def is_filtered(self):
+        return bool(self.sector or self.query)
+
+    def query_string(self, **changes):
+        """The current filters with ``changes`` applied, for links that keep the rest of the view."""
+        params = {"sector": self.sector, "q": self.query}
+        params.update(changes)
+        return urlencode({key: value for key, value in params.items() if value})

@@ -232,5 +232,6 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "partners.content.load",
     "documents.content.load",
 ]

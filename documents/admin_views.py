@@ -45,6 +45,9 @@ class ApplicationInspectView(InspectView):
 
     @property
     def header_buttons(self):
+        if self.object.partner_id:
+            edit_url = AdminURLFinder(self.request.user).get_edit_url(self.object.partner)
+            return [HeaderButton(_("Edit the partner"), url=edit_url, icon_name="group")] if edit_url else []
         if self.object.is_decided or not self.request.user.has_perm(DECIDE_PERMISSION):
             return []
         return [

@@ -164,6 +164,7 @@ class AccessionPage(RoutablePageMixin, ContentPage):
     def get_documents_page(self):
         return DocumentIndexPage.objects.live().public().filter(locale=self.locale_id).first()
 
+    # The views import the forms, which import these models: imported when a route is served, not at load.
     @path("")
     def application_form(self, request):
         from ..views import application_form

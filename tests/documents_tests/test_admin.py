@@ -103,6 +103,9 @@ def test_accepting_creates_a_draft_partner_prefilled_from_the_application_and_lo
     entry = ModelLogEntry.objects.get(action=ACCEPT_ACTION)
     assert entry.object_id == str(application.pk) and entry.user == admin_user
     assert entry.data["partner_id"] == partner.pk
+    record = admin_client.get(inspect_url(application)).content.decode()
+    assert f"/admin/snippets/partners/partner/edit/{partner.pk}/" in record
+    assert f"{INDEX}accept/" not in record
 
 
 def test_rejecting_needs_a_reason_which_is_recorded_and_logged(admin_client, admin_user):

@@ -199,6 +199,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "od
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only PDFs open in the browser; every other type is sent as an attachment (never HTML or SVG inline).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # A new translation starts as a draft and is published through the review workflow (editorial app), never at once.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
@@ -234,6 +236,7 @@ LOGGING = {
 SEED_CONTENT = [
     "home.content.load",
     "partners.content.load",
+    "documents.content.load",
     # Last: grants the roles on every page and snippet model the loaders before it made.
     "editorial.content.load",
 ]

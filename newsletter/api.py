@@ -4,16 +4,16 @@ No session authentication, so no CSRF: a request carries no credentials, only th
 consent, and answers exactly as the form in the footer does.
 """
 
-from django.conf import settings
-from django.utils import translation
-from django.utils.translation import gettext as _
-
 from rest_framework import status
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from . import ratelimit, signup
 from .forms import APISubscriptionForm

@@ -1,10 +1,10 @@
-from django.utils import timezone
-
-from wagtail.models import Locale
-
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+
+from django.utils import timezone
+
+from wagtail.models import Locale
 
 from .models import ConsentText, NewsletterIssue, NewsletterPage, Subscriber
 

@@ -1,6 +1,6 @@
-from django.core.cache import cache
-
 import pytest
+
+from django.core.cache import cache
 
 from newsletter.models import ConsentText
 

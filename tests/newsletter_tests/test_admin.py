@@ -1,12 +1,12 @@
 import csv
 import io
 
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from wagtail.users.models import UserProfile
-
-import pytest
 
 from newsletter.factories import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import ConsentText, NewsletterIssue, Subscriber

@@ -1,8 +1,8 @@
 import json
 
-from django.test import Client, override_settings
-
 import pytest
+
+from django.test import Client, override_settings
 
 from newsletter.factories import SubscriberFactory
 from newsletter.models import ConsentText, Subscriber

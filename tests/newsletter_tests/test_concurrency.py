@@ -5,11 +5,11 @@ conditional updates, not timing, make the outcome one row and one e-mail."""
 
 import threading
 
+import pytest
+
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
-
-import pytest
 
 from newsletter.models import Subscriber
 

@@ -1,6 +1,6 @@
-from django.db import IntegrityError, transaction
-
 import pytest
+
+from django.db import IntegrityError, transaction
 
 from newsletter.factories import ConsentTextFactory, SubscriberFactory
 from newsletter.models import ConsentText, Subscriber

@@ -1,11 +1,5 @@
-from pathlib import Path
-
-from django.conf import settings
-
-import polib
 import pytest
 
-import newsletter
 from home.models import HomePage
 from newsletter.content import CONSENT, INVITATION
 from newsletter.factories import NewsletterPageFactory
@@ -62,13 +56,3 @@ def test_newsletter_page_factory_builds_a_page_under_home(locale_pl):
     NewsletterPage.objects.filter(locale=locale_pl).delete()
     page = NewsletterPageFactory(parent=home, slug="newsletter-factory")
     assert page.get_parent().specific == home
-
-
-@pytest.mark.parametrize("language", ["pl", "en"])
-def test_newsletter_catalogues_are_complete_and_not_fuzzy(language):
-    path = Path(newsletter.__file__).parent / "locale" / language / "LC_MESSAGES" / "django.po"
-    catalogue = polib.pofile(str(path))
-    assert catalogue.untranslated_entries() == []
-    assert catalogue.fuzzy_entries() == []
-    assert path.with_suffix(".mo").exists()
-    assert language in dict(settings.LANGUAGES)

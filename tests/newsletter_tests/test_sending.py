@@ -1,6 +1,6 @@
-from django.core import mail
-
 import pytest
+
+from django.core import mail
 
 from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import NewsletterDelivery

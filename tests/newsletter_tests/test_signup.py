@@ -1,11 +1,11 @@
 import re
 from datetime import timedelta
 
+import pytest
+
 from django.core import signing
 from django.test import override_settings
 from django.utils import timezone
-
-import pytest
 
 from newsletter.factories import ConsentTextFactory, SubscriberFactory
 from newsletter.models import ConsentText, Subscriber

@@ -1,8 +1,8 @@
 import re
 
-from django.test import Client
-
 import pytest
+
+from django.test import Client
 
 from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import Subscriber

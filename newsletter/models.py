@@ -205,7 +205,7 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
         return "newsletter/email/issue.html"
 
     def get_preview_context(self, request, mode_name):
-        from .emails import issue_context
+        from .emails import issue_context  # emails → tokens → models: imported here, not at the top
 
         return {**super().get_preview_context(request, mode_name), **issue_context(self, unsubscribe_url="#")}
 

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from . import ratelimit, signup
 from .forms import APISubscriptionForm
 from .models import ConsentText
-from .views import rate_limited
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -48,7 +47,7 @@ class SubscribeAPIView(NewsletterAPIView):
                 return Response(
                     {"errors": {"non_field_errors": [_("Send a JSON object.")]}}, status=status.HTTP_400_BAD_REQUEST
                 )
-            refusal = rate_limited(request, data.get("email") if isinstance(data.get("email"), str) else None)
+            refusal = ratelimit.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
             if refusal:
                 return Response({"detail": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
             form = APISubscriptionForm(data)

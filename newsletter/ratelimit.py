@@ -8,6 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.translation import gettext as _
 
 
 def client_ip(request):
@@ -34,3 +35,12 @@ def allow(scope, identifier):
         cache.add(key, 1, timeout=window)
         count = 1
     return count <= limit
+
+
+def refusal(request, email=None):
+    """None when a signup attempt is within the limits, else the message to answer 429 with."""
+    if not allow("ip", client_ip(request) or "unknown"):
+        return _("Too many signup attempts from your network. Please try again in an hour.")
+    if email and not allow("email", email.strip().lower()):
+        return _("Too many signup attempts for this e-mail address. Please try again in an hour.")
+    return None

@@ -3,7 +3,6 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -13,15 +12,6 @@ from .models import Subscriber
 from .tokens import ExpiredToken, InvalidToken, subscriber_for_confirmation, subscriber_for_unsubscribe
 
 
-def rate_limited(request, email=None):
-    """None when the attempt is within the limits, else the reason to answer 429."""
-    if not ratelimit.allow("ip", ratelimit.client_ip(request) or "unknown"):
-        return _("Too many signup attempts from your network. Please try again in an hour.")
-    if email and not ratelimit.allow("email", email.strip().lower()):
-        return _("Too many signup attempts for this e-mail address. Please try again in an hour.")
-    return None
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     language = translation.get_language()
@@ -29,7 +19,7 @@ def subscribe(request):
         form = WebSubscriptionForm(language=language, initial={"source": request.GET.get("source", "")})
         return render(request, "newsletter/subscribe.html", {"newsletter_form": form})
 
-    refusal = rate_limited(request, request.POST.get("email"))
+    refusal = ratelimit.refusal(request, request.POST.get("email"))
     if refusal:
         return render(request, "newsletter/rate_limited.html", {"message": refusal}, status=429)
     form = WebSubscriptionForm(request.POST, language=language)

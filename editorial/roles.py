@@ -39,6 +39,9 @@ class Role:
     translatable_snippets_only: bool = False
 
 
+# Snippets holding people's personal data: no role is given rights on them here (superusers manage them).
+PERSONAL_DATA_SNIPPETS = {"newsletter.subscriber"}
+
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 CHOOSE_MEDIA = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
 MANAGE_MEDIA = (
@@ -170,6 +173,8 @@ def setup_roles(apps, reset=False):
 
         wanted = [finder.by_codename(app_label, codename) for app_label, codename in role.permissions]
         for snippet in snippets:
+            if f"{snippet.app_label}.{snippet.model_name}" in PERSONAL_DATA_SNIPPETS:
+                continue
             if role.translatable_snippets_only and not snippet.translatable:
                 continue
             try:

@@ -97,3 +97,10 @@ def test_setting_up_the_roles_again_changes_nothing():
     assert setup_roles(apps) == 0
     assert setup_workflow(apps) == 0
     assert Group.objects.filter(name__in=[EDITORS, TRANSLATORS, MODERATORS]).count() == 3
+
+
+def test_editors_write_newsletter_issues_but_never_see_subscribers():
+    editors = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+
+    assert {"add_newsletterissue", "change_newsletterissue"} <= editors
+    assert not {codename for codename in editors if codename.endswith("_subscriber")}

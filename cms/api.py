@@ -4,10 +4,11 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import ContactDetailsAPIViewSet, LocalizedPagesAPIViewSet
+from home.api import ContactDetailsAPIViewSet
+from search.api import SearchablePagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
+api_router.register_endpoint("pages", SearchablePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)

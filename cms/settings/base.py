@@ -47,12 +47,14 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "partners",
+    "news",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -229,4 +231,5 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "news.content.load",
 ]

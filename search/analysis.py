@@ -17,6 +17,7 @@ An English word's key is its folded form without a plural or verbal ending.
 import re
 import unicodedata
 from functools import cache, lru_cache
+from importlib import resources
 
 WORD_RE = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
@@ -28,8 +29,39 @@ EXTRA_FOLDS = str.maketrans({"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "đ":
 # Folded endings of Polish nouns and adjectives (and a few verb forms), longest first.
 POLISH_ENDINGS = sorted(
     {
-        "owiami", "iami", "iach", "iego", "iemu", "owie", "ami", "ach", "ego", "emu", "ych", "ymi", "ich", "imi",
-        "iej", "owi", "ow", "om", "em", "ie", "ia", "ii", "io", "iu", "ej", "ym", "im", "a", "e", "i", "o", "u", "y",
+        "owiami",
+        "iami",
+        "iach",
+        "iego",
+        "iemu",
+        "owie",
+        "ami",
+        "ach",
+        "ego",
+        "emu",
+        "ych",
+        "ymi",
+        "ich",
+        "imi",
+        "iej",
+        "owi",
+        "ow",
+        "om",
+        "em",
+        "ie",
+        "ia",
+        "ii",
+        "io",
+        "iu",
+        "ej",
+        "ym",
+        "im",
+        "a",
+        "e",
+        "i",
+        "o",
+        "u",
+        "y",
     },  # fmt: skip
     key=len,
     reverse=True,
@@ -39,13 +71,70 @@ MIN_ROOT_LENGTH = 3
 
 STOP_WORDS = {
     "pl": {
-        "a", "aby", "albo", "ale", "bo", "by", "czy", "dla", "do", "i", "ich", "jak", "jest", "jego", "jej", "juz",
-        "lub", "na", "nad", "nie", "o", "od", "oraz", "po", "pod", "przez", "przy", "sie", "sa", "ta", "te", "to",
-        "tym", "u", "w", "we", "z", "za", "ze", "zas",
+        "a",
+        "aby",
+        "albo",
+        "ale",
+        "bo",
+        "by",
+        "czy",
+        "dla",
+        "do",
+        "i",
+        "ich",
+        "jak",
+        "jest",
+        "jego",
+        "jej",
+        "juz",
+        "lub",
+        "na",
+        "nad",
+        "nie",
+        "o",
+        "od",
+        "oraz",
+        "po",
+        "pod",
+        "przez",
+        "przy",
+        "sie",
+        "sa",
+        "ta",
+        "te",
+        "to",
+        "tym",
+        "u",
+        "w",
+        "we",
+        "z",
+        "za",
+        "ze",
+        "zas",
     },  # fmt: skip
     "en": {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "that",
-        "the", "this", "to", "was", "with",
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "with",
     },  # fmt: skip
 }
 
@@ -66,9 +155,10 @@ def clean_query(raw):
 
 @cache
 def _polish_stemmer():
+    """Stempel with its original table (Apache 2.0, shipped in the package): loads in about two seconds."""
     from pystempel import Stemmer
 
-    return Stemmer.default()
+    return Stemmer.from_file(resources.files("pystempel.data.original") / "stemmer_20000.tbl.gz")
 
 
 def _strip_ending(word, endings):

@@ -45,9 +45,7 @@ def search_entries(query, locales=None):
             continue
         any_terms = True
         matches |= Q(locale=locale) & reduce(operator.and_, (_term_q(keys, "keys") for keys in terms))
-        rank_parts.extend(
-            When(Q(locale=locale) & _term_q(keys, "title_keys"), then=Value(1)) for keys in terms
-        )
+        rank_parts.extend(When(Q(locale=locale) & _term_q(keys, "title_keys"), then=Value(1)) for keys in terms)
     if not any_terms:
         return SearchEntry.objects.none()
     title_rank = reduce(

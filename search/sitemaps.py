@@ -39,7 +39,9 @@ class PageSitemap(Sitemap):
         for url in urls:
             languages = versions[url["item"].translation_key]
             url["alternates"] = [
-                {"lang_code": code, "location": languages[code]} for code, _name in settings.LANGUAGES if code in languages
+                {"lang_code": code, "location": languages[code]}
+                for code, _name in settings.LANGUAGES
+                if code in languages
             ]
             if settings.LANGUAGE_CODE in languages:
                 url["alternates"].append({"lang_code": "x-default", "location": languages[settings.LANGUAGE_CODE]})

@@ -1,10 +1,10 @@
 """iCalendar (RFC 5545) files of events, with times in Europe/Warsaw (a VTIMEZONE block and TZID parameters)."""
 
+import icalendar
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-
-import icalendar
 
 TIME_ZONE = "Europe/Warsaw"
 

@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
-
 import factory
 import wagtail_factories
+
+from django.utils import timezone
 
 from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 

@@ -1,10 +1,10 @@
 from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
-from django.utils import timezone
-
 import icalendar
 import pytest
+
+from django.utils import timezone
 
 from news.factories import EventPageFactory, NewsPageFactory
 

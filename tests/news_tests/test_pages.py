@@ -1,13 +1,13 @@
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
-
-import pytest
 
 from news.factories import EventPageFactory, NewsPageFactory
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage

@@ -1,13 +1,13 @@
 import re
 
+import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import PageViewRestriction
-
-import pytest
 
 from news.factories import NewsPageFactory
 

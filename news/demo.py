@@ -61,7 +61,7 @@ def generate_news(count, events, stdout=None):
 
     Returns ``(created_news, created_events)``. Writes one line per item to ``stdout`` when given.
     """
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - repeatable demo content, not security
     loader = ContentLoader()
     news_index = _indexes(NewsIndexPage)
     event_index = _indexes(EventIndexPage)

@@ -5,6 +5,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import ContactDetailsAPIViewSet
+from partners.api import PartnersAPIViewSet
 from search.api import SearchablePagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -12,3 +13,4 @@ api_router.register_endpoint("pages", SearchablePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
+api_router.register_endpoint("partners", PartnersAPIViewSet)

@@ -56,7 +56,13 @@ class ContentPage(BasePage):
 
 class HomePage(ContentPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContactPage", "news.NewsIndexPage", "news.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ContactPage",
+        "partners.PartnerIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -1,11 +1,11 @@
-"""Demo news items and events in Polish with English translations, for trying the site out.
+"""Demo news items and events for ``manage.py generate_demo_data --news N --events N``, in Polish and English.
 
-Nothing here is real: every title starts with "[Demo]", every text says it is demonstration content, every
-item carries the tag "demo" and a slug starting "demo-". A fixed random seed makes each run create the same
-items; items that already exist (by slug) are left alone, so running it twice creates nothing new.
+Nothing here is real: every title starts with ``DEMO_PREFIX``, every text says it is demonstration content,
+every page has ``is_demo`` set and a slug starting "demo-". English versions are wagtail-localize translations,
+as the content loader makes them (published when the command's transaction commits). Both default to 0, so that
+running the command for another app's demo data does not create pages unasked.
 """
 
-import random
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -13,11 +13,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.seeding import ContentLoader
+from partners.demo_data import DEMO_PREFIX, DemoGenerator, register
 
 from .models import CALENDAR_TIME_ZONE, EventIndexPage, EventPage, NewsIndexPage, NewsPage
-
-SEED = 2010
-DEMO_TAG = "demo"
 
 TOPICS = [
     ("Spotkanie partnerów", "Partners' meeting"),
@@ -28,80 +26,102 @@ TOPICS = [
     ("Forum ekonomii społecznej", "Social economy forum"),
 ]
 NEWS_LEAD = (
-    "Przykładowa aktualność wygenerowana do celów demonstracyjnych; nie opisuje prawdziwego wydarzenia.",
-    "A sample news item generated for demonstration purposes; it does not describe a real event.",
+    "Przykładowa aktualność nr {n}, wygenerowana do celów demonstracyjnych; nie opisuje prawdziwego wydarzenia.",
+    "Sample news item no. {n}, generated for demonstration purposes; it does not describe a real event.",
 )
 EVENT_LEAD = (
-    "Przykładowe wydarzenie wygenerowane do celów demonstracyjnych; nie odbędzie się naprawdę.",
-    "A sample event generated for demonstration purposes; it will not really take place.",
+    "Przykładowe wydarzenie nr {n}, wygenerowane do celów demonstracyjnych; nie odbędzie się naprawdę.",
+    "Sample event no. {n}, generated for demonstration purposes; it will not really take place.",
 )
 EVENT_PLACE = ("Miejsce demonstracyjne", "Demo venue")
 
 
-def _indexes(model):
-    source = model.objects.filter(locale=Locale.get_default()).first()
-    if source is None:
-        raise LookupError(f"No {model._meta.verbose_name} yet: run `manage.py load_content` first.")
-    return source
+def _source_index(model):
+    index = model.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        raise LookupError(f"There is no {model._meta.verbose_name} yet: run `manage.py load_content` first.")
+    return index
 
 
-def _create(loader, index, page, english_title, english_lead, english_slug):
-    index.add_child(instance=page)
-    if isinstance(page, NewsPage):
-        page.tags.add(DEMO_TAG)
-    page.save_revision().publish()
-    loader.strings.update({page.title: english_title, page.lead: english_lead, page.slug: english_slug})
-    if isinstance(page, EventPage):
-        loader.strings[page.place] = EVENT_PLACE[1]
-    loader.ensure_translations(page)
+class PageDemo(DemoGenerator):
+    """Demo pages of one type under that type's Polish index page, each translated into English."""
+
+    default_count = 0
+    model = None
+    index_model = None
+
+    def delete(self):
+        # Translations first: a source page cannot go while wagtail-localize still syncs from it.
+        demo = self.model.objects.filter(is_demo=True)
+        count = demo.count()
+        for page in demo.exclude(locale=Locale.get_default()).order_by("-depth"):
+            page.delete()
+        for page in self.model.objects.filter(is_demo=True).order_by("-depth"):
+            page.delete()
+        return count
+
+    def generate(self, count, rng, progress):
+        loader = ContentLoader()
+        index = _source_index(self.index_model)
+        for n in range(1, count + 1):
+            page, english = self.make(n, rng)
+            page.is_demo = True
+            index.add_child(instance=page)
+            if isinstance(page, NewsPage):
+                page.tags.add("demo")
+            page.save_revision().publish()
+            loader.strings.update(english)
+            loader.ensure_translations(page)
+            progress(n, count, f"{self.name} (pl + en)")
+        return f"{count} {self.help}"
 
 
-def generate_news(count, events, stdout=None):
-    """Create up to ``count`` demo news items and ``events`` demo events, each in Polish and English.
+@register
+class NewsDemo(PageDemo):
+    name = "news"
+    help = "demo news items, each in Polish and English"
+    order = 200
+    model = NewsPage
+    index_model = NewsIndexPage
 
-    Returns ``(created_news, created_events)``. Writes one line per item to ``stdout`` when given.
-    """
-    rng = random.Random(SEED)  # noqa: S311 - repeatable demo content, not security
-    loader = ContentLoader()
-    news_index = _indexes(NewsIndexPage)
-    event_index = _indexes(EventIndexPage)
-    today = timezone.localdate()
-    created_news = created_events = 0
-
-    for number in range(1, count + 1):
+    def make(self, n, rng):
         polish, english = rng.choice(TOPICS)
-        day = today - timedelta(days=rng.randint(0, 365))
-        slug = f"demo-aktualnosc-{number}"
-        if NewsPage.objects.filter(slug=slug).child_of(news_index).exists():
-            continue
-        page = NewsPage(title=f"[Demo] {polish}", slug=slug, date=day, lead=NEWS_LEAD[0])
-        _create(loader, news_index, page, f"[Demo] {english}", NEWS_LEAD[1], f"demo-news-{number}")
-        created_news += 1
-        if stdout:
-            stdout.write(f"  news {number}/{count}: {page.title} ({day})")
+        page = NewsPage(
+            title=f"{DEMO_PREFIX} {polish} {n}",
+            slug=f"demo-aktualnosc-{n}",
+            date=timezone.localdate() - timedelta(days=rng.randint(0, 365)),
+            lead=NEWS_LEAD[0].format(n=n),
+        )
+        return page, {
+            page.title: f"{DEMO_PREFIX} {english} {n}",
+            page.slug: f"demo-news-{n}",
+            page.lead: NEWS_LEAD[1].format(n=n),
+        }
 
-    for number in range(1, events + 1):
+
+@register
+class EventsDemo(PageDemo):
+    name = "events"
+    help = "demo events (past and upcoming), each in Polish and English"
+    order = 210
+    model = EventPage
+    index_model = EventIndexPage
+
+    def make(self, n, rng):
         polish, english = rng.choice(TOPICS)
-        day = today + timedelta(days=rng.randint(-90, 180))
+        day = timezone.localdate() + timedelta(days=rng.randint(-90, 180))
         start = datetime.combine(day, time(rng.choice([10, 12, 16])), tzinfo=CALENDAR_TIME_ZONE)
-        slug = f"demo-wydarzenie-{number}"
-        if EventPage.objects.filter(slug=slug).child_of(event_index).exists():
-            continue
         page = EventPage(
-            title=f"[Demo] {polish}",
-            slug=slug,
+            title=f"{DEMO_PREFIX} {polish} {n}",
+            slug=f"demo-wydarzenie-{n}",
             start=start,
             end=start + timedelta(hours=rng.choice([2, 3, 6])),
             place=EVENT_PLACE[0],
-            lead=EVENT_LEAD[0],
+            lead=EVENT_LEAD[0].format(n=n),
         )
-        _create(loader, event_index, page, f"[Demo] {english}", EVENT_LEAD[1], f"demo-event-{number}")
-        created_events += 1
-        if stdout:
-            stdout.write(f"  event {number}/{events}: {page.title} ({timezone.localtime(start):%Y-%m-%d %H:%M})")
-
-    if stdout:
-        stdout.write(
-            f"Demo news: {created_news} news items and {created_events} events created, in Polish and English."
-        )
-    return created_news, created_events
+        return page, {
+            page.title: f"{DEMO_PREFIX} {english} {n}",
+            page.slug: f"demo-event-{n}",
+            page.place: EVENT_PLACE[1],
+            page.lead: EVENT_LEAD[1].format(n=n),
+        }

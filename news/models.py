@@ -103,6 +103,7 @@ class NewsPage(BasePage):
         related_name="+",
     )
     tags = ClusterTaggableManager(verbose_name=_("tags"), through=NewsPageTag, blank=True)
+    is_demo = models.BooleanField(_("demo item"), default=False, editable=False)
 
     translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("date"),
@@ -209,6 +210,7 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_url = models.URLField(_("registration link"), blank=True)
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences shown in lists and feeds."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    is_demo = models.BooleanField(_("demo event"), default=False, editable=False)
 
     translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("start"),

@@ -2,46 +2,60 @@ import io
 
 import pytest
 
-from wagtail.models import Locale
+from django.core.management import call_command
 
-from news.demo import generate_news
 from news.models import EventPage, NewsPage
 
 pytestmark = pytest.mark.django_db
 
 
-def generate(django_capture_on_commit_callbacks, count=3, events=2):
+def generate(django_capture_on_commit_callbacks, news, events, seed=2010):
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        created = generate_news(count, events, stdout=out)
-    return created, out.getvalue()
+        call_command(
+            "generate_demo_data", news=news, events=events, partners=0, seed=seed, allow_production=True, stdout=out
+        )
+    return out.getvalue()
 
 
-def test_demo_news_and_events_are_created_in_both_languages_and_marked_as_demo(
+def demo_titles(model, locale):
+    return sorted(model.objects.filter(is_demo=True, locale=locale).values_list("title", flat=True))
+
+
+def test_generate_demo_data_creates_marked_news_and_events_in_both_languages(
     client, django_capture_on_commit_callbacks, locale_pl, locale_en
 ):
-    created, output = generate(django_capture_on_commit_callbacks)
+    output = generate(django_capture_on_commit_callbacks, news=3, events=2)
 
-    assert created == (3, 2)
-    assert "3 news items and 2 events created" in output
+    assert "news: 3 demo news items" in output and "events: 2 demo events" in output
     for model, count in ((NewsPage, 3), (EventPage, 2)):
         for locale in (locale_pl, locale_en):
-            pages = model.objects.live().filter(locale=locale)
+            pages = model.objects.live().filter(locale=locale, is_demo=True)
             assert pages.count() == count
-            assert all(page.title.startswith("[Demo] ") and page.slug.startswith("demo-") for page in pages)
+            assert all(page.title.startswith("[DEMO] ") and page.slug.startswith("demo-") for page in pages)
             assert all("demo" in page.lead.lower() for page in pages)
-    assert all(page.tag_names == ["demo"] for page in NewsPage.objects.filter(locale=locale_pl))
-    english = NewsPage.objects.filter(locale=locale_en).first()
+    english = NewsPage.objects.filter(locale=locale_en, is_demo=True).first()
+    assert english.title.startswith("[DEMO] ") and english.lead.startswith("Sample news item")
     assert english.get_translation(locale_pl).date == english.date
     assert client.get(english.url).status_code == 200
 
 
-def test_demo_generation_is_repeatable_and_idempotent(django_capture_on_commit_callbacks):
-    generate(django_capture_on_commit_callbacks)
-    titles = sorted(NewsPage.objects.values_list("title", "date"))
+def test_the_same_seed_gives_the_same_demo_items_and_replaces_the_earlier_ones(
+    django_capture_on_commit_callbacks, locale_pl
+):
+    generate(django_capture_on_commit_callbacks, news=3, events=1)
+    first = demo_titles(NewsPage, locale_pl)
 
-    created, _output = generate(django_capture_on_commit_callbacks)
+    generate(django_capture_on_commit_callbacks, news=3, events=1)
 
-    assert created == (0, 0)
-    assert sorted(NewsPage.objects.values_list("title", "date")) == titles
-    assert NewsPage.objects.filter(locale=Locale.get_default()).count() == 3
+    assert demo_titles(NewsPage, locale_pl) == first
+    assert NewsPage.objects.filter(is_demo=True).count() == 6  # three in each language, not six
+
+
+def test_zero_removes_demo_items_and_leaves_real_pages(django_capture_on_commit_callbacks):
+    generate(django_capture_on_commit_callbacks, news=2, events=2)
+
+    generate(django_capture_on_commit_callbacks, news=0, events=0)
+
+    assert not NewsPage.objects.filter(is_demo=True).exists()
+    assert not EventPage.objects.filter(is_demo=True).exists()

@@ -22,13 +22,16 @@ def page_description(page):
 
 @register.inclusion_tag("search/includes/seo_meta_tags.html", takes_context=True)
 def seo_meta(context):
-    """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language."""
+    """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
+
+    Runs no query of its own (the page's translations are already linked by ``hreflang_links``), so listing
+    pages keep their query counts.
+    """
     page = context.get("page")
     request = context.get("request")
     if not isinstance(page, Page):
         return {"page": None}
     code = page.locale.language_code
-    others = page.get_translations().live().public().select_related("locale")
     image = getattr(page, "image", None)
     image_url = None
     if image is not None:
@@ -42,9 +45,6 @@ def seo_meta(context):
         "site_name": gettext("Lublin Partnership for the Development of the Social Economy"),
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),
-        "og_locale_alternates": [
-            OPENGRAPH_LOCALES.get(other.locale.language_code, other.locale.language_code) for other in others
-        ],
         "image_url": image_url,
         "languages": settings.LANGUAGES,
     }

@@ -169,3 +169,32 @@ def test_drafts_and_private_items_appear_nowhere_on_the_site(client, news_index_
         body = client.get(url).content.decode()
         for title in ("Szkic wiadomości", "Prywatna wiadomość", "Szkic wydarzenia"):
             assert title not in body, (url, title)
+
+
+def test_api_lists_news_and_events_with_their_fields_per_language(client, news_index_en, event_index_en):
+    NewsPageFactory(parent=news_index_en, title="Partners' meeting", lead="An invitation.", date=date(2026, 4, 2))
+    EventPageFactory(
+        parent=event_index_en,
+        title="General meeting",
+        start=datetime(2031, 1, 15, 9, 0, tzinfo=UTC),
+        end=None,
+        online_url="https://meet.example.org/lpres",
+    )
+
+    news = client.get(
+        "/api/v2/pages/", {"type": "news.NewsPage", "locale": "en", "fields": "date,lead,tag_names,image_rendition"}
+    ).json()
+    events = client.get(
+        "/api/v2/pages/", {"type": "news.EventPage", "locale": "en", "fields": "start,end,place,online_url"}
+    ).json()
+
+    (item,) = news["items"]
+    assert (item["title"], item["date"], item["lead"], item["image_rendition"]) == (
+        "Partners' meeting",
+        "2026-04-02",
+        "An invitation.",
+        None,
+    )
+    (event,) = events["items"]
+    assert event["start"].startswith("2031-01-15T10:00:00+01:00")
+    assert (event["end"], event["online_url"]) == (None, "https://meet.example.org/lpres")

@@ -78,13 +78,13 @@ def meta(html, attribute, name):
 
 
 @pytest.mark.parametrize(
-    ("url", "description", "locale", "alternate"),
+    ("url", "description", "locale"),
     [
-        ("/pl/jak-przystapic/", "Instytucje zainteresowane przystąpieniem", "pl_PL", "en_GB"),
-        ("/en/how-to-join/", "Institutions interested in joining", "en_GB", "pl_PL"),
+        ("/pl/jak-przystapic/", "Instytucje zainteresowane przystąpieniem", "pl_PL"),
+        ("/en/how-to-join/", "Institutions interested in joining", "en_GB"),
     ],
 )
-def test_pages_have_description_canonical_and_opengraph_in_their_language(client, url, description, locale, alternate):
+def test_pages_have_description_canonical_and_opengraph_in_their_language(client, url, description, locale):
     html = client.get(url).content.decode()
 
     assert meta(html, "name", "description").startswith(description)
@@ -92,7 +92,6 @@ def test_pages_have_description_canonical_and_opengraph_in_their_language(client
     assert meta(html, "property", "og:url") == f"http://testserver{url}"
     assert meta(html, "property", "og:description").startswith(description)
     assert meta(html, "property", "og:locale") == locale
-    assert meta(html, "property", "og:locale:alternate") == alternate
     assert meta(html, "property", "og:type") == "website"
     assert html.count('name="description"') == 1
 

@@ -63,6 +63,7 @@ class HomePage(ContentPage):
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "documents.DocumentIndexPage",
+        "newsletter.NewsletterPage",
     ]
     max_count_per_parent = 1
 

@@ -4,11 +4,12 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from documents.api import PublicDocumentsAPIViewSet
-from home.api import ContactDetailsAPIViewSet, LocalizedPagesAPIViewSet
+from home.api import ContactDetailsAPIViewSet
 from partners.api import PartnersAPIViewSet
+from search.api import SearchablePagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
+api_router.register_endpoint("pages", SearchablePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)

@@ -75,3 +75,50 @@ def test_fail_soft_cache_stores_and_reads_through_a_running_redis():
     assert backend.incr("counter") == 2
     backend.delete("probe")
     assert backend.get("probe") is None
+
+
+def settings_under(env, expression):
+    """Evaluate ``expression`` with the production settings loaded from ``env`` in a fresh interpreter."""
+    code = f"import django; django.setup(); from django.conf import settings; print(repr({expression}))"
+    full_env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "partnerstwo.example.org",
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=full_env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_environment_switches_media_to_s3_and_turns_on_cdn_purging():
+    out = settings_under(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "partnerstwo-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+            "FRONTEND_CACHE_BACKEND": "http",
+            "FRONTEND_CACHE_LOCATION": "http://127.0.0.1:6081",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "DATABASE_URL": "postgres://site@127.0.0.1:5432/site",
+        },
+        "(type(__import__('django.core.files.storage').core.files.storage.storages['default']).__name__, "
+        "settings.AWS_S3_ENDPOINT_URL, settings.WAGTAILFRONTENDCACHE['default']['LOCATION'], "
+        "settings.CACHES['default']['BACKEND'], settings.DATABASES['default']['ENGINE'], "
+        "settings.DATABASES['default']['CONN_MAX_AGE'])",
+    )
+
+    assert "'S3Storage'" in out
+    assert "https://s3.example.org" in out
+    assert "http://127.0.0.1:6081" in out
+    assert "cms.cache.FailSoftRedisCache" in out
+    assert "django.db.backends.postgresql" in out
+    assert out.endswith("60)")
+
+
+def test_media_stay_on_local_disk_by_default():
+    out = settings_under({"AWS_STORAGE_BUCKET_NAME": ""}, "settings.STORAGES['default']['BACKEND']")
+
+    assert out == "'django.core.files.storage.FileSystemStorage'"

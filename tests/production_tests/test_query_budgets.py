@@ -1,0 +1,75 @@
+"""Each page type and API listing runs the same, asserted, number of queries for 20 and for 300 items.
+
+The content grows once per module (20 menu pages, then 300) inside a transaction rolled back at the end;
+each test checks the figures of its own page type. The page cache is off in tests: these are the costs
+of rendering for real.
+"""
+
+from django.db import transaction
+
+import pytest
+
+from home.models import ContactPage, HomePage, StandardPage
+
+from .budget import add_pages, count_queries
+
+pytestmark = pytest.mark.django_db
+
+FEW, MANY = 20, 300
+
+
+def page_urls():
+    """What each test measures, by name: URLs are looked up in the content loaded for the session."""
+    standard = StandardPage.objects.filter(locale__language_code="pl").live().order_by("path").first()
+    contact = ContactPage.objects.get(locale__language_code="pl")
+    return {
+        "home_pl": "/pl/",
+        "home_en": "/en/",
+        "standard": standard.url,
+        "contact": contact.url,
+        # Newest first: both times the 20 listed are pages made here, alike (the seeded ones link to others).
+        "api_listing": "/api/v2/pages/?type=home.StandardPage&fields=*&order=-id&limit=20",
+        "api_listing_all_types": "/api/v2/pages/?order=-id&limit=20",
+        "api_detail": f"/api/v2/pages/{standard.pk}/",
+        "api_contact": "/api/v2/contact/",
+    }
+
+
+@pytest.fixture(scope="module")
+def query_counts(django_db_setup, django_db_blocker):
+    """{name: (queries with FEW menu pages, queries with MANY)}."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = HomePage.objects.get(locale__language_code="pl")
+        urls = page_urls()
+        add_pages(home, StandardPage, FEW, show_in_menus=True)
+        few = {name: count_queries(url) for name, url in urls.items()}
+        add_pages(home, StandardPage, MANY - FEW, start=FEW, show_in_menus=True)
+        many = {name: count_queries(url) for name, url in urls.items()}
+        transaction.set_rollback(True)
+    return {name: (few[name], many[name]) for name in urls}
+
+
+@pytest.mark.parametrize(
+    ("name", "budget"),
+    [
+        ("home_pl", 18),
+        ("home_en", 22),
+        ("standard", 18),
+        ("contact", 20),
+    ],
+)
+def test_page_type_renders_in_the_same_number_of_queries_for_20_and_300_menu_pages(query_counts, name, budget):
+    assert query_counts[name] == (budget, budget)
+
+
+@pytest.mark.parametrize(
+    ("name", "budget"),
+    [
+        ("api_listing", 9),
+        ("api_listing_all_types", 9),
+        ("api_detail", 10),
+        ("api_contact", 2),
+    ],
+)
+def test_api_answers_in_the_same_number_of_queries_for_20_and_300_pages(query_counts, name, budget):
+    assert query_counts[name] == (budget, budget)

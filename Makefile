@@ -41,7 +41,7 @@ run: content superuser ## Install, migrate, load the content and serve on http:/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .

@@ -8,10 +8,10 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
+
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-import dj_database_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent

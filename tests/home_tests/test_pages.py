@@ -1,6 +1,6 @@
 import pytest
 
-from home.content import FORMATION, FOUNDING_STORY, INTRODUCTION
+from home.content import FORMATION, FOUNDING_STORY, INTRODUCTION, QUOTE_ATTRIBUTION, QUOTE_SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -14,3 +14,39 @@ def test_home_page_shows_the_partnership_text_in_its_language(client, language):
     for text in (INTRODUCTION, FOUNDING_STORY, FORMATION):
         assert getattr(text, language) in html
     assert f'<html lang="{language}">' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "skip_link", "menu_label"),
+    [("pl", "Przejdź do treści głównej", "Menu główne"), ("en", "Skip to main content", "Main menu")],
+)
+def test_interface_strings_are_in_the_pages_language(client, language, skip_link, menu_label):
+    html = client.get(f"/{language}/").content.decode()
+
+    assert skip_link in html
+    assert f'aria-label="{menu_label}"' in html
+
+
+def test_home_page_quote_carries_its_attribution_and_source(client):
+    html = client.get("/pl/").content.decode()
+
+    assert f"({QUOTE_ATTRIBUTION.pl}, <cite>{QUOTE_SOURCE.pl}</cite>)" in html
+
+
+def test_navigation_lists_the_languages_own_pages(client):
+    polish = client.get("/pl/").content.decode()
+    english = client.get("/en/").content.decode()
+
+    for path in ("/pl/o-partnerstwie/", "/pl/jak-przystapic/", "/pl/kontakt/"):
+        assert f'href="{path}"' in polish
+    for path in ("/en/about/", "/en/how-to-join/", "/en/contact/"):
+        assert f'href="{path}"' in english
+    assert 'href="/en/about/"' not in polish.split('class="main-nav"')[1]
+
+
+def test_contact_page_shows_the_contact_details(client):
+    html = client.get("/pl/kontakt/").content.decode()
+
+    assert "Biuro FLOP" in html
+    assert "ul. 3 Maja 10/6" in html
+    assert "w budynku Szkoły Języków Europejskich UNIVERSUS" in html

@@ -10,11 +10,11 @@ not one per cache call. Configure short ``socket_connect_timeout`` / ``socket_ti
 import logging
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
-
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,10 @@
 import logging
 
+from csp.middleware import CSPMiddleware
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
-
-from csp.middleware import CSPMiddleware
 
 from .errors import DATABASE_UNAVAILABLE, service_unavailable
 

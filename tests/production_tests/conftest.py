@@ -1,8 +1,8 @@
 import socket
 
-from django.core.cache import cache
-
 import pytest
+
+from django.core.cache import cache
 
 
 @pytest.fixture

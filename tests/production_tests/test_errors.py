@@ -1,11 +1,11 @@
 import sys
 
+import pytest
+
 from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 
 from wagtail import hooks
-
-import pytest
 
 from cms.errors import server_error
 

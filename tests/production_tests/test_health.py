@@ -1,7 +1,7 @@
+import pytest
+
 from django.db import OperationalError
 from django.test import override_settings
-
-import pytest
 
 from cms import views
 

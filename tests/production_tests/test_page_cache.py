@@ -1,11 +1,11 @@
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.middleware.csrf import get_token
 from django.test import override_settings
 
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
-
-import pytest
 
 from cms import pagecache
 from home.models import ContactDetails, HomePage, StandardPage

@@ -5,9 +5,9 @@ each test checks the figures of its own page type. The page cache is off in test
 of rendering for real.
 """
 
-from django.db import transaction
-
 import pytest
+
+from django.db import transaction
 
 from home.models import ContactPage, HomePage, StandardPage
 

@@ -1,7 +1,7 @@
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.test import override_settings
-
-import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -47,6 +47,7 @@ def site_environment(args, workdir):
         "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
         "REDIS_URL": args.redis_url or "",
         "CACHE_DIR": str(workdir / "cache"),
+        "CACHE_KEY_PREFIX": f"bench-{os.getpid()}",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",

@@ -66,6 +66,11 @@ class Proxy:
         return self
 
     def stop(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it accepting once more.
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.listener.close()
         with self.lock:
             for sock in list(self.sockets):
@@ -282,7 +287,7 @@ def run_database(kind, args, results):
             stop(server)
             env_down = {**env, "DATABASE_URL": f"sqlite:///{workdir / 'missing' / 'db.sqlite3'}"}
             server = start_gunicorn(env_down, server_log)
-        pages = [get(args.port, path)[0] for path in ("/pl/?soak=render", "/en/kontakt/", "/api/v2/pages/")]
+        pages = [get(args.port, path)[0] for path in ("/pl/?soak=render", "/en/?soak=render", "/api/v2/pages/")]
         health_status, _health = get(args.port, "/healthz/")
         check(results, f"[{kind}] database down: pages 503", pages == [503] * 3, f"{pages}")
         check(results, f"[{kind}] database down: health 503", health_status == 503, f"{health_status}")

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
@@ -384,4 +385,5 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "partners.content.load",
 ]

@@ -1,13 +1,13 @@
 """Run inside the benchmark's Django (settings from the environment bench/run.py sets): fill the database
 with demo content unless it already is, and print the URLs to measure as JSON on the last line.
 
-Demo content comes from ``manage.py generate_demo_data`` when the project has it; otherwise this makes
-``--pages`` standard pages itself, labelled "[BENCH]", in the benchmark's own throw-away database only.
+Demo content comes from ``manage.py generate_demo_data`` (partners, news… at the specified scale, for the
+generators it has); on top of that this makes ``--pages`` standard pages, labelled "[BENCH]", in the
+benchmark's own throw-away database only, so the page tree has its size whatever the demo data covers.
 """
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,7 +20,7 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command, get_commands  # noqa: E402
+from django.core.management import call_command, get_commands, load_command_class  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
@@ -30,6 +30,8 @@ from wagtail.models import Page  # noqa: E402
 from home.models import ContactPage, HomePage, StandardPage  # noqa: E402
 
 SECTION_SIZE = 100
+#: Demo data at the scale the benchmark is specified for, for each generator generate_demo_data has.
+DEMO_COUNTS = {"partners": 1000, "news": 2000}
 
 
 def log(message):
@@ -102,11 +104,13 @@ def main():
     args = parser.parse_args()
 
     if "generate_demo_data" in get_commands():
-        if not os.environ.get("BENCH_REUSE_DEMO_DATA") or Page.objects.count() < 100:
-            log("seed: manage.py generate_demo_data")
-            call_command("generate_demo_data", allow_production=True, stdout=sys.stderr)
-    else:
-        seed_standard_pages(args.pages)
+        command = load_command_class(get_commands()["generate_demo_data"], "generate_demo_data")
+        accepted = {action.dest for action in command.create_parser("manage.py", "generate_demo_data")._actions}
+        counts = {name: count for name, count in DEMO_COUNTS.items() if name in accepted}
+        log(f"seed: manage.py generate_demo_data {counts}")
+        call_command(command, allow_production=True, stdout=sys.stderr, **counts)
+    # Until the demo data holds pages at scale, standard pages make up the page tree's size.
+    seed_standard_pages(args.pages)
     log(f"seed: {Page.objects.live().count()} live pages in the database")
     # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
     cache.clear()

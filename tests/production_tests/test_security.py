@@ -57,11 +57,15 @@ def test_admin_login_still_works_below_the_failure_limit(client):
     assert "_auth_user_id" in client.session
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("pl", "Zbyt wiele nieudanych prób logowania"), ("en", "Too many failed sign-in attempts")],
+)
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=1)
-def test_lockout_page_is_shown_in_the_admin_language(client):
-    client.post("/admin/login/", {"username": "nobody", "password": "wrong"})
+def test_lockout_page_is_shown_in_the_visitors_language(client, language, heading):
+    client.post("/admin/login/", {"username": "nobody", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=language)
 
-    response = client.post("/admin/login/", {"username": "nobody", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "nobody", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=language)
 
     assert response.status_code == 429
-    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert heading in response.content.decode()

@@ -73,7 +73,7 @@ def query_counts(django_db_setup, django_db_blocker):
         ("standard", 18),
         ("contact", 20),
         ("partner_index", 21),
-        ("partner_detail", 18),
+        ("partner_detail", 19),
     ],
 )
 def test_page_type_renders_in_the_same_number_of_queries_for_20_and_300_items(query_counts, name, budget):

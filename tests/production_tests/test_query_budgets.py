@@ -68,12 +68,12 @@ def query_counts(django_db_setup, django_db_blocker):
 @pytest.mark.parametrize(
     ("name", "budget"),
     [
-        ("home_pl", 18),
-        ("home_en", 22),
-        ("standard", 18),
-        ("contact", 20),
-        ("partner_index", 21),
-        ("partner_detail", 19),
+        ("home_pl", 19),
+        ("home_en", 23),
+        ("standard", 19),
+        ("contact", 21),
+        ("partner_index", 22),
+        ("partner_detail", 20),
     ],
 )
 def test_page_type_renders_in_the_same_number_of_queries_for_20_and_300_items(query_counts, name, budget):

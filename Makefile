@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run test test-postgres lint messages clean
+.PHONY: help install install-dev migrate content superuser run test test-postgres lint messages clean bench soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,12 @@ lint: install-dev ## ruff
 messages: install-dev ## Update the .po catalogues from the sources and compile them (needs GNU gettext)
 	$(PY) manage.py makemessages -l pl -l en --ignore=.venv --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: install ## Benchmark pages and API against a bare view with gunicorn on 127.0.0.1 (writes bench/results.json)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+soak: install ## Bounded soak and fault run (Redis down, database down) on SQLite and PostgreSQL, loopback only
+	$(PY) bench/soak.py $(SOAK_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache

@@ -1,6 +1,14 @@
+import logging
+
+from csp.middleware import CSPMiddleware
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
+
+from .errors import DATABASE_UNAVAILABLE, service_unavailable
+
+logger = logging.getLogger(__name__)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -22,3 +30,39 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             return True
         urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
         return path != "/" and is_valid_path(path, urlconf)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, giving the Wagtail admin its looser policy (CONTENT_SECURITY_POLICY_ADMIN).
+
+    A view that sets its own policy with django-csp's decorators keeps it.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(tuple(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIXES))
+        ):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that cannot reach the database answers 503 with a page (or JSON for the API), not a 500.
+
+    Failures raised by other middleware reach the same answer through ``handler500`` (cms.views.server_error).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            logger.error("Database unavailable: %s", exception)
+            return service_unavailable(request)
+        return None

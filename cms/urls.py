@@ -11,8 +11,12 @@ from search.sitemaps import SITEMAPS
 from search.views import robots_txt
 
 from .api import api_router
+from .views import bare_page, healthz
+
+handler500 = "cms.errors.server_error"
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("newsletter.api_urls")),
@@ -20,6 +24,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+if settings.BENCH_ENDPOINTS:
+    urlpatterns.append(path("bench/bare/", bare_page, name="bench-bare"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

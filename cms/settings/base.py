@@ -5,6 +5,7 @@ host-specific value comes from the environment (see the table in README.md).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "cms",
     "home",
     "documents",
     "partners",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,10 +80,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.DatabaseUnavailableMiddleware",
+    "cms.pagecache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
@@ -90,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -132,8 +141,69 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A stopped or unreachable server should give a quick 503, not a request hanging on connect.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+
+# --- Cache ----------------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every app server), through Django's own backend made fail-soft:
+# with Redis down every call is a miss and the site keeps answering. Without Redis, a file cache: unlike
+# local memory it is shared by all the worker processes of one machine, so invalidation reaches them all.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lp"),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Full-page cache of anonymous GETs of pages (cms/pagecache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# What a CDN or Varnish in front may keep a cached page for (s-maxage); 0 = leave shared caches out.
+PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 0)
+# Saving or deleting anything of these apps or models empties the page cache ("app_label" or "app_label.Model").
+PAGE_CACHE_INVALIDATED_BY = [
+    "home",
+    "partners",
+    "news",
+    "documents.DocumentEntry",
+    "documents.DocumentIndexPage",
+    "documents.AccessionPage",
+    "wagtailcore.Page",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes watches every login (the Wagtail admin's included) and locks out repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_VERBOSE = False
+# How many reverse proxies (nginx, a load balancer) append to X-Forwarded-For in front of the app: 0 = none.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,6 +235,7 @@ NON_LOCALIZED_PATH_PREFIXES = (
     "/sitemap.xml",
     "/robots.txt",
     "/healthz/",
+    "/bench/",
 )
 
 # --- Static and media files -----------------------------------------------------------------------
@@ -181,6 +252,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# S3-compatible object storage for uploads (images, documents) when a bucket is configured: see docs/DEPLOYMENT.md.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "media")
+    AWS_DEFAULT_ACL = None  # the bucket's own policy decides; never make uploads public-write
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
+    # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are read from the environment by boto3 itself.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ---------------------------------------------------------------------------------------
@@ -237,12 +321,85 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 
+# --- Frontend cache (CDN or Varnish in front), purged by Wagtail when pages are published -----------
+# FRONTEND_CACHE_BACKEND: "" (none), "http" (Varnish/nginx purge at FRONTEND_CACHE_LOCATION),
+# "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID).
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
+if FRONTEND_CACHE_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    }
+elif FRONTEND_CACHE_BACKEND:
+    raise ImproperlyConfigured("FRONTEND_CACHE_BACKEND must be one of: http, cloudflare, cloudfront")
+
 # --- Security defaults (production tightens transport settings further) --------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): the public site runs no inline script or style and embeds only the
+# video players Wagtail's embeds produce; CSP_EXTRA_SOURCES adds origins such as an S3 bucket or CDN for media.
+_CSP_EXTRA = env_list("CSP_EXTRA_SOURCES")
+_CSP_FRAMES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_CSP_EXTRA],
+        "style-src": ["'self'", *_CSP_EXTRA],
+        "img-src": ["'self'", "data:", *_CSP_EXTRA],
+        "media-src": ["'self'", *_CSP_EXTRA],
+        "font-src": ["'self'", *_CSP_EXTRA],
+        "connect-src": ["'self'"],
+        "frame-src": _CSP_FRAMES,
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# The Wagtail admin uses inline scripts and styles, previews pages in a same-origin frame and shows
+# avatars and embeds from elsewhere: it gets a looser policy (cms.middleware.ContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", *_CSP_EXTRA],
+        "style-src": ["'self'", "'unsafe-inline'", *_CSP_EXTRA],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "media-src": ["'self'", *_CSP_EXTRA],
+        "font-src": ["'self'", "data:", *_CSP_EXTRA],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_FRAMES],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+
+# A bare view for the benchmark's baseline (bench/): off unless the environment asks for it.
+BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", False)
 
 LOGGING = {
     "version": 1,

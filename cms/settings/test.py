@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     _TEST_DB = Path(tempfile.gettempdir()) / f"cms-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DB)}  # noqa: F405
     atexit.register(lambda: [path.unlink(missing_ok=True) for path in _TEST_DB.parent.glob(_TEST_DB.name + "*")])
+# The page cache is off unless a test turns it on, so no test sees a page stored by another; login
+# throttling is tested on its own (client.login passes no request to django-axes).
+PAGE_CACHE_SECONDS = 0
+AXES_ENABLED = False

@@ -1,0 +1,121 @@
+"""Run inside the benchmark's Django (settings from the environment bench/run.py sets): fill the database
+with demo content unless it already is, and print the URLs to measure as JSON on the last line.
+
+Demo content comes from ``manage.py generate_demo_data`` (partners, news… at the specified scale, for the
+generators it has); on top of that this makes ``--pages`` standard pages, labelled "[BENCH]", in the
+benchmark's own throw-away database only, so the page tree has its size whatever the demo data covers.
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command, get_commands, load_command_class  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from wagtail.models import Page  # noqa: E402
+
+from home.models import ContactPage, HomePage, StandardPage  # noqa: E402
+
+SECTION_SIZE = 100
+#: Demo data at the scale the benchmark is specified for, for each generator generate_demo_data has.
+DEMO_COUNTS = {"partners": 1000, "news": 2000}
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def seed_standard_pages(total):
+    """``total`` standard pages in sections of SECTION_SIZE under the Polish home page, out of the menu."""
+    home = HomePage.objects.get(locale__language_code="pl")
+    existing = StandardPage.objects.filter(title__startswith="[BENCH]").count()
+    if existing >= total:
+        log(f"seed: {existing} benchmark pages already there")
+        return
+    started = time.monotonic()
+    made = existing
+    while made < total:
+        with transaction.atomic():
+            section = home.add_child(
+                instance=StandardPage(
+                    title=f"[BENCH] Dział {made // SECTION_SIZE}", slug=f"bench-{made // SECTION_SIZE}"
+                )
+            )
+            made += 1
+            for _ in range(min(SECTION_SIZE - 1, total - made)):
+                section.add_child(
+                    instance=StandardPage(
+                        title=f"[BENCH] Strona {made}",
+                        slug=f"bench-page-{made}",
+                        intro=f"Strona numer {made} treści do pomiaru wydajności ekonomii społecznej.",
+                    )
+                )
+                made += 1
+        log(f"seed: {made}/{total} pages ({time.monotonic() - started:.0f} s)")
+
+
+def first_url(model_label, language="pl", **filters):
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        return None
+    page = model.objects.live().filter(locale__language_code=language, **filters).order_by("path").first()
+    return page.url if page else None
+
+
+def targets():
+    standard = StandardPage.objects.live().filter(locale__language_code="pl").order_by("path").first()
+    contact = ContactPage.objects.live().filter(locale__language_code="pl").first()
+    found = {
+        "home_pl": "/pl/",
+        "home_en": "/en/",
+        "standard_page": standard.url if standard else None,
+        "contact_page": contact.url if contact else None,
+        "partners_index": first_url("partners.PartnerIndexPage"),
+        "news_index": first_url("news.NewsIndexPage"),
+        "news_page": first_url("news.NewsPage"),
+        "api_listing": "/api/v2/pages/?limit=20&fields=*",
+        "api_detail": f"/api/v2/pages/{standard.pk}/" if standard else None,
+    }
+    with translation.override("pl"):
+        try:
+            found["search"] = reverse("search") + "?q=ekonomia+spo%C5%82eczna"
+        except NoReverseMatch:
+            found["search"] = None
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=1000)
+    args = parser.parse_args()
+
+    if "generate_demo_data" in get_commands():
+        command = load_command_class(get_commands()["generate_demo_data"], "generate_demo_data")
+        accepted = {action.dest for action in command.create_parser("manage.py", "generate_demo_data")._actions}
+        counts = {name: count for name, count in DEMO_COUNTS.items() if name in accepted}
+        log(f"seed: manage.py generate_demo_data {counts}")
+        call_command(command, allow_production=True, stdout=sys.stderr, **counts)
+    # Until the demo data holds pages at scale, standard pages make up the page tree's size.
+    seed_standard_pages(args.pages)
+    log(f"seed: {Page.objects.live().count()} live pages in the database")
+    # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
+    cache.clear()
+    print(json.dumps({name: url for name, url in targets().items() if url}))
+
+
+if __name__ == "__main__":
+    main()

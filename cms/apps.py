@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """The project package as an app: its signal handlers, error templates' catalogues and checks."""
+
+    name = "cms"
+    verbose_name = "CMS"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_signals()

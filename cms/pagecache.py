@@ -1,0 +1,153 @@
+"""Full-page cache of anonymous GETs of Wagtail pages, in both languages, on Django's cache framework.
+
+What is cached: a 200 answer to a GET or HEAD without query string, served by Wagtail's page view, to a
+visitor with no session cookie, that sets no cookie, varies on nothing but Cookie / Accept-Encoding and is
+not marked private or no-cache. Everything else passes through untouched, so:
+
+- logged-in editors (they carry the session cookie) and previews (admin URLs) never see cached pages;
+- pages with view restrictions are excluded by the ``Cache-Control: private`` Wagtail puts on them;
+- forms stay valid: a page that renders ``{% csrf_token %}`` makes Django set the CSRF cookie on every
+  answer, and an answer that sets a cookie is never stored, so each visitor gets a page with a token that
+  matches their own cookie. A page class can also opt out with ``page_cache = False``.
+
+Invalidation is by generation: every stored page key contains the current generation token, and
+:func:`invalidate` replaces the token, which orphans every stored page at once (they expire on their own).
+It runs when a page is published, unpublished, moved or deleted, and when anything of the apps and models
+in ``settings.PAGE_CACHE_INVALIDATED_BY`` is saved or deleted (what pages list: partners, news, contact
+details, images, documents). Other code can call :func:`invalidate` directly.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control
+
+from wagtail import hooks
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+#: Response headers that vary on something a cached copy would not: Cookie is safe (no session cookie is
+#: ever served from the cache and a CSRF cookie stops storage), Accept-Encoding changes no page content here.
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+#: Headers never stored with a page.
+UNSTORED_HEADERS = {"set-cookie", "x-page-cache"}
+
+
+def is_enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def invalidate():
+    """Empty the page cache (on every app server sharing the cache); safe to call at any time."""
+    _new_generation()
+    # A request that rendered the old content between this call and the commit could store it again:
+    # start another generation once the transaction is committed.
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def _generation():
+    return cache.get(GENERATION_KEY) or _new_generation()
+
+
+def _key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"pagecache:{generation}:{request.method}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _request_is_cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not getattr(request, "_page_cache_candidate", False) or getattr(request, "is_preview", False):
+        return False
+    cache_control = {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
+    if cache_control & {"private", "no-cache", "no-store"}:
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    return vary <= HARMLESS_VARY
+
+
+@hooks.register("before_serve_page")
+def mark_page_response(page, request, serve_args, serve_kwargs):
+    """Only answers of Wagtail's page view are candidates, and only for page types that allow it."""
+    request._page_cache_candidate = getattr(page, "page_cache", True)
+
+
+class PageCacheMiddleware:
+    """Serve stored pages before the rest of the stack runs; store cacheable page answers on the way out.
+
+    Sits right after the security and CSP middleware, so those still add their headers to every answer,
+    and before sessions, CSRF and authentication, which a stored page does not need.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (is_enabled() and _request_is_cacheable(request)):
+            return self.get_response(request)
+
+        generation = _generation()
+        key = _key(request, generation)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            if settings.PAGE_CACHE_SHARED_MAX_AGE > 0:
+                patch_cache_control(response, public=True, s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE)
+            headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def _invalidates(model):
+    watched = settings.PAGE_CACHE_INVALIDATED_BY
+    meta = model._meta
+    return meta.app_label in watched or meta.label in watched or meta.label_lower in {w.lower() for w in watched}
+
+
+def _on_change(sender, **kwargs):
+    if _invalidates(sender):
+        invalidate()
+
+
+def _on_page_event(sender, **kwargs):
+    invalidate()
+
+
+def connect_signals():
+    """Called once from ``CmsConfig.ready``."""
+    post_save.connect(_on_change, dispatch_uid="pagecache_post_save")
+    post_delete.connect(_on_change, dispatch_uid="pagecache_post_delete")
+    page_published.connect(_on_page_event, dispatch_uid="pagecache_page_published")
+    page_unpublished.connect(_on_page_event, dispatch_uid="pagecache_page_unpublished")
+    post_page_move.connect(_on_page_event, dispatch_uid="pagecache_post_page_move")

@@ -31,5 +31,4 @@ def newsletter_signup(context, placement="footer"):
         "consent_text": form.consent_text or consent_text,
         "placement": placement,
         "request": request,
-        "csrf_token": context.get("csrf_token"),
     }

@@ -2,13 +2,14 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.middleware.csrf import get_token
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from cms import pagecache
 from home.models import ContactDetails, HomePage, StandardPage
+from tests.newsletter_tests.conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture(autouse=True)
-def no_footer_signup_form(db):
-    """The newsletter's footer form renders a CSRF token on every page, which (rightly) keeps every page out
-    of the cache; these tests look at pages without it. See test_a_page_that_renders_a_csrf_token_is_never_stored."""
-    from newsletter.models import ConsentText
-
-    ConsentText.objects.all().delete()
 
 
 def cache_state(response):
@@ -40,6 +32,19 @@ def test_anonymous_page_views_are_served_from_the_cache_in_each_language(client,
     assert second.status_code == 200
     assert second.content == first.content
     assert f'<html lang="{language}">' in second.content.decode()
+
+
+def test_pages_with_the_footer_newsletter_form_are_cached_and_the_form_works_from_a_cached_copy(client):
+    client.get("/pl/")
+    cached = client.get("/pl/")
+
+    assert cache_state(cached) == "hit"
+    assert 'name="email"' in cached.content.decode()
+    assert "csrftoken" not in cached.cookies
+    visitor = Client(enforce_csrf_checks=True)
+    response = visitor.post("/pl/newsletter/subscribe/", form_data("czytelnik@example.org", "pl"))
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/newsletter/subscribe/thanks/"
 
 
 def test_cached_pages_still_get_the_security_headers(client):

@@ -229,4 +229,6 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "home.content_accessibility.load",
+    "home.content_privacy.load",
 ]

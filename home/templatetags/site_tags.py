@@ -5,7 +5,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
-from home.models import ContactDetails
+from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
 register = template.Library()
 
@@ -85,3 +85,49 @@ def hreflang_links(context):
 @register.inclusion_tag("includes/contact_details.html")
 def contact_details(heading_level=2):
     return {"contact": ContactDetails.for_locale(), "heading_level": heading_level}
+
+
+def _site_page(context, model):
+    """The live page of ``model`` in the active language (else the default language's), once per request."""
+    request = context.get("request")
+    cache = getattr(request, "_site_pages", None) if request else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._site_pages = cache
+    if model not in cache:
+        pages = {
+            page.locale.language_code: page
+            for page in model.objects.live().public().select_related("locale").only("id", "url_path", "locale")
+        }
+        cache[model] = pages.get(translation.get_language()) or pages.get(settings.LANGUAGE_CODE)
+    return cache[model]
+
+
+def _page_url(context, model, full):
+    page = _site_page(context, model)
+    if page is None:
+        return ""
+    request = context.get("request")
+    return page.get_full_url(request) if full else page.get_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page_url(context, full=False):
+    """URL of the privacy policy in the active language, for forms' consent texts: ``{% privacy_page_url %}``."""
+    return _page_url(context, PrivacyPage, full)
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context, full=False):
+    """URL of the accessibility statement in the active language (``full=True`` for the meta tag)."""
+    return _page_url(context, AccessibilityStatementPage, full)
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    return {
+        "statement": _site_page(context, AccessibilityStatementPage),
+        "privacy": _site_page(context, PrivacyPage),
+        "request": context.get("request"),
+    }

@@ -83,8 +83,9 @@ def hreflang_links(context):
 
 
 @register.inclusion_tag("includes/contact_details.html")
-def contact_details(heading_level=2):
-    return {"contact": ContactDetails.for_locale(), "heading_level": heading_level}
+def contact_details(heading_level=2, region=False):
+    """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not)."""
+    return {"contact": ContactDetails.for_locale(), "heading_level": heading_level, "region": region}
 
 
 def _site_page(context, model):

@@ -61,6 +61,7 @@ class HomePage(ContentPage):
         "home.ContactPage",
         "home.AccessibilityStatementPage",
         "home.PrivacyPage",
+        "partners.PartnerIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -7,10 +7,10 @@ host-specific value comes from the environment (see the table in README.md).
 import os
 from pathlib import Path
 
+import dj_database_url
+
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-import dj_database_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -231,4 +232,5 @@ SEED_CONTENT = [
     "home.content.load",
     "home.content_accessibility.load",
     "home.content_privacy.load",
+    "partners.content.load",
 ]

@@ -13,13 +13,13 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections
 
 from wagtail.models import Site
-
-import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

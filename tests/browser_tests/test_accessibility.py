@@ -6,11 +6,11 @@ time. Each page is screenshotted into test-artifacts/ (not committed).
 
 from importlib import resources
 
+import pytest
+
 from django.conf import settings
 
 from wagtail.models import Locale, Page, get_page_models
-
-import pytest
 
 from .conftest import DESKTOP, MOBILE, close_tab, new_tab, screenshot
 

@@ -2,11 +2,11 @@
 
 import re
 
+import pytest
+
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
-
-import pytest
 
 from home import content_privacy
 from home.content import QUOTE_SOURCE

@@ -18,8 +18,17 @@ AXE_SCRIPT = (resources.files("axe_playwright_python") / "axe.min.js").read_text
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
 
+# The innermost elements that stick out of the viewport, to say what to fix.
+WIDER_THAN_VIEWPORT = """() => [...document.querySelectorAll("body *")]
+    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > window.innerWidth + 1))
+    .slice(0, 5)
+    .map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""))"""
+
+
 def one_page_of_each_type(language_code):
-    """The first live, public page of every page type in the language (the site's root excluded)."""
+    """The first live, public page of every page type in the language (the site's root excluded), and the
+    sub-pages routable pages serve (a partner's page)."""
     locale = Locale.objects.get(language_code=language_code)
     pages = {}
     for model in get_page_models():
@@ -28,6 +37,12 @@ def one_page_of_each_type(language_code):
         page = model.objects.live().public().filter(locale=locale).order_by("path").first()
         if page is not None:
             pages[model._meta.model_name] = page.get_url()
+    if "partnerindexpage" in pages:
+        from partners.models import Partner
+
+        partner = Partner.objects.filter(locale=locale).order_by("pk").first()
+        if partner is not None:
+            pages["partner"] = f"{pages['partnerindexpage']}{partner.slug}/"
     return pages
 
 
@@ -63,14 +78,14 @@ def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(site_
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 def test_pages_reflow_at_320_pixels_without_horizontal_scrolling(site_url, browser, language):
     tab = new_tab(browser, {"width": 320, "height": 640})
-    overflowing = []
+    overflowing = {}
     for path in one_page_of_each_type(language).values():
         tab.goto(f"{site_url}{path}")
         if tab.evaluate("() => document.documentElement.scrollWidth") > 320:
-            overflowing.append(path)
+            overflowing[path] = tab.evaluate(WIDER_THAN_VIEWPORT)
     close_tab(tab)
 
-    assert overflowing == []
+    assert overflowing == {}
 
 
 def test_pages_load_nothing_from_other_hosts_and_set_no_non_essential_cookies(site_url, page):

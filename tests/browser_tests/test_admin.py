@@ -47,7 +47,7 @@ def test_editor_publishes_a_polish_change_and_its_english_translation(site_url, 
     source = TranslationSource.objects.get(object_id=polish.translation_key, locale=polish.locale)
     page.goto(f"{site_url}/admin/localize/update/{source.pk}/")
     page.get_by_label("Publish immediately").check()
-    page.locator("form").get_by_role("button", name="Sync translated pages").click()
+    page.get_by_role("button", name="Submit").click()
     page.wait_for_load_state()
 
     page.goto(f"{site_url}/admin/pages/{english.pk}/edit/")

@@ -51,13 +51,12 @@ def test_editor_publishes_a_polish_change_and_its_english_translation(site_url, 
     page.wait_for_load_state()
 
     page.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
-    segment = (
-        page.locator("li").filter(has_text=NEW_INTRO["pl"]).filter(has=page.get_by_role("button", name="Translate"))
-    )
-    segment.get_by_role("button", name="Translate").click()
-    segment.locator("textarea").fill(NEW_INTRO["en"])
-    segment.get_by_role("button", name="Save").click()
-    segment.get_by_role("button", name="Edit").wait_for()
+    # The translation editor lists each source string with a Translate button; the innermost <li> is its row.
+    page.locator("li").filter(has_text=NEW_INTRO["pl"]).last.get_by_role("button", name="Translate").click()
+    row = page.locator("li").filter(has_text=NEW_INTRO["pl"]).filter(has=page.locator("textarea")).last
+    row.locator("textarea").fill(NEW_INTRO["en"])
+    row.get_by_role("button", name="Save").click()
+    page.locator("li").filter(has_text=NEW_INTRO["en"]).last.get_by_role("button", name="Edit").wait_for()
     page.get_by_role("button", name="Publish in English").click()
     page.wait_for_load_state()
 

@@ -62,6 +62,7 @@ class HomePage(ContentPage):
         "home.AccessibilityStatementPage",
         "home.PrivacyPage",
         "partners.PartnerIndexPage",
+        "documents.DocumentIndexPage",
     ]
     max_count_per_parent = 1
 
@@ -74,7 +75,7 @@ class StandardPage(ContentPage):
     """A text page such as "O Partnerstwie" / "About the Partnership"."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "documents.AccessionPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -88,21 +89,30 @@ def contact_details(heading_level=2, region=False):
     return {"contact": ContactDetails.for_locale(), "heading_level": heading_level, "region": region}
 
 
+SITE_INFORMATION_PAGES = (AccessibilityStatementPage, PrivacyPage)
+
+
 def _site_page(context, model):
-    """The live page of ``model`` in the active language (else the default language's), once per request."""
+    """The live page of ``model`` (one of SITE_INFORMATION_PAGES) in the active language, else the default
+    language's. One query per request finds all of them, for the footer, the meta tag and forms' consent texts."""
     request = context.get("request")
-    cache = getattr(request, "_site_pages", None) if request else None
-    if cache is None:
-        cache = {}
+    pages = getattr(request, "_site_information_pages", None)
+    if pages is None:
+        content_types = ContentType.objects.get_for_models(*SITE_INFORMATION_PAGES)
+        model_by_type = {content_type.pk: model for model, content_type in content_types.items()}
+        pages = {}
+        found = (
+            Page.objects.live()
+            .filter(content_type__in=content_types.values())
+            .select_related("locale")
+            .only("id", "url_path", "content_type", "locale")
+            .order_by("path")
+        )
+        for page in found:
+            pages.setdefault((model_by_type[page.content_type_id], page.locale.language_code), page)
         if request is not None:
-            request._site_pages = cache
-    if model not in cache:
-        pages = {
-            page.locale.language_code: page
-            for page in model.objects.live().public().select_related("locale").only("id", "url_path", "locale")
-        }
-        cache[model] = pages.get(translation.get_language()) or pages.get(settings.LANGUAGE_CODE)
-    return cache[model]
+            request._site_information_pages = pages
+    return pages.get((model, translation.get_language())) or pages.get((model, settings.LANGUAGE_CODE))
 
 
 def _page_url(context, model, full):

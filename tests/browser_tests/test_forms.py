@@ -1,6 +1,7 @@
 """The site's forms end to end in a real browser: errors tied to their fields, then a successful submission."""
 
 import re
+from urllib.parse import urlsplit
 
 ACCESSION_PATH = "/en/how-to-join/online-declaration/"
 
@@ -44,3 +45,31 @@ def test_accession_consent_links_to_the_privacy_policy_in_the_same_language(site
     link = page.locator("form").get_by_role("link", name=re.compile("privacy", re.I))
 
     assert link.first.get_attribute("href") == "/en/privacy-policy/"
+
+
+def test_newsletter_signup_asks_for_consent_then_confirms_by_the_e_mailed_link(site_url, page, mailoutbox):
+    from newsletter.models import Subscriber
+
+    page.goto(f"{site_url}/en/about/")
+    signup = page.get_by_role("contentinfo").locator("form").filter(has=page.get_by_role("button", name="Subscribe"))
+    signup.get_by_label("E-mail").fill("reader@example.org")
+    signup.get_by_role("button", name="Subscribe").click()
+
+    consent = page.locator('input[name="consent"]')
+    consent.first.wait_for()
+    assert consent.first.get_attribute("aria-invalid") == "true"
+    assert not Subscriber.objects.filter(email="reader@example.org").exists()
+
+    form = page.locator("form").filter(has=page.locator('input[name="consent"][aria-invalid="true"]')).first
+    form.locator('input[name="email"]').fill("reader@example.org")
+    form.locator('input[name="consent"]').check()
+    form.get_by_role("button", name="Subscribe").click()
+
+    page.get_by_role("heading", name="Check your inbox").wait_for()
+    assert len(mailoutbox) == 1
+    link = re.search(r"https?://\S+/confirm/\S+/", mailoutbox[0].body).group(0)
+    page.goto(site_url + urlsplit(link).path)
+    page.get_by_role("button", name="Confirm subscription").click()
+
+    page.wait_for_load_state()
+    assert Subscriber.objects.get(email="reader@example.org").confirmed_at is not None

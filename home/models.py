@@ -63,6 +63,7 @@ class HomePage(ContentPage):
         "home.PrivacyPage",
         "partners.PartnerIndexPage",
         "documents.DocumentIndexPage",
+        "newsletter.NewsletterPage",
     ]
     max_count_per_parent = 1
 

@@ -403,7 +403,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             .exclude(pk=partner.pk)
             .select_related("locale")
         )
-        alternates = []
+        alternates = [(partner.locale.language_code, request.build_absolute_uri(request.path))]
         for other in translations:
             other_index = self.get_translation_or_none(other.locale)
             if other_index is not None and other_index.live:

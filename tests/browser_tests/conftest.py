@@ -38,8 +38,11 @@ MOBILE = {"width": 375, "height": 740}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
+    # Last of all (after pytest-django's ordering): other transactional tests still find the loaded content.
+    items.sort(key=lambda item: here in Path(item.fspath).parents)
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)

@@ -40,7 +40,8 @@ superuser: migrate ## Create a development superuser if there is none (dev setti
 run: content superuser ## Install, migrate, load the content and serve on http://127.0.0.1:8000/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install-dev ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
+	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install-dev ## ruff

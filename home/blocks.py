@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -30,13 +31,31 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quoted text"))
     attribution = blocks.CharBlock(label=_("Attribution"), max_length=255)
     source = blocks.CharBlock(
-        label=_("Source"), max_length=500, required=False, help_text=_("Title of the work, pages")
+        label=_("Source"),
+        max_length=500,
+        required=False,
+        help_text=_("Title of the work, pages. A translation of the title goes in square brackets after it."),
+    )
+    source_language = blocks.ChoiceBlock(
+        label=_("Language of the source's title"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("Set it when the title is in a language other than the page's, so screen readers say it right."),
     )
 
     class Meta:
         icon = "openquote"
         label = _("Quote")
         template = "home/blocks/quote_block.html"
+
+    def get_context(self, value, parent_context=None):
+        """Split the source into its title and the rest (a bracketed translation, pages) for the ``lang`` mark."""
+        context = super().get_context(value, parent_context=parent_context)
+        source = value.get("source") or ""
+        title, bracket, rest = source.partition(" [")
+        context["source_title"] = title
+        context["source_rest"] = bracket + rest
+        return context
 
 
 class ImageBlock(blocks.StructBlock):

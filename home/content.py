@@ -82,7 +82,10 @@ DECLARATIONS = [
 
 
 def _quote():
-    return ("quote", {"text": FOUNDING_STORY, "attribution": QUOTE_ATTRIBUTION, "source": QUOTE_SOURCE})
+    return (
+        "quote",
+        {"text": FOUNDING_STORY, "attribution": QUOTE_ATTRIBUTION, "source": QUOTE_SOURCE, "source_language": "pl"},
+    )
 
 
 HOME = PageSpec(

@@ -3,7 +3,7 @@ import wagtail_factories
 
 from wagtail.models import Locale
 
-from .models import ContactDetails, ContactPage, HomePage, StandardPage
+from .models import AccessibilityStatementPage, ContactDetails, ContactPage, HomePage, PrivacyPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -46,3 +46,27 @@ class ContactDetailsFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ContactDetails
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    title = "Deklaracja dostępności"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+    publication_date = factory.Faker("date_object")
+    last_update_date = factory.SelfAttribute("publication_date")
+    prepared_date = factory.SelfAttribute("publication_date")
+    reviewed_date = factory.SelfAttribute("publication_date")
+    preparation = "<p>Samoocena.</p>"
+    complaints_procedure = "<p>Procedura.</p>"
+    architectural_accessibility = "<p>Budynek.</p>"
+    mobile_apps = "<p>Brak aplikacji.</p>"
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+
+class PrivacyPageFactory(wagtail_factories.PageFactory):
+    title = "Polityka prywatności"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+    class Meta:
+        model = PrivacyPage

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -59,6 +59,8 @@ class HomePage(ContentPage):
     subpage_types = [
         "home.StandardPage",
         "home.ContactPage",
+        "home.AccessibilityStatementPage",
+        "home.PrivacyPage",
         "partners.PartnerIndexPage",
         "news.NewsIndexPage",
         "news.EventIndexPage",
@@ -93,6 +95,141 @@ class ContactPage(ContentPage):
     class Meta:
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+
+STATEMENT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement (deklaracja dostępności) in the structure Polish rules require.
+
+    The template lays out the required sections with the ids automated monitoring looks for
+    (``a11y-wstep``, ``a11y-podmiot``, ``a11y-url``, …); editors fill in the dates, the status and the prose.
+    The contact person, e-mail and phone come from ``ContactDetails``, so they are never out of date here.
+    """
+
+    class ComplianceStatus(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    publication_date = models.DateField(_("date the website was published"))
+    last_update_date = models.DateField(_("date of the website's last significant update"))
+    prepared_date = models.DateField(_("date the statement was prepared"))
+    reviewed_date = models.DateField(_("date the statement was last reviewed"))
+    compliance_status = models.CharField(
+        _("compliance status"), max_length=10, choices=ComplianceStatus.choices, default=ComplianceStatus.PARTIAL
+    )
+    inaccessible_content = RichTextField(
+        _("content that is not accessible"),
+        features=STATEMENT_FEATURES,
+        blank=True,
+        help_text=_("What is not accessible, why, and how to get it in an accessible form."),
+    )
+    burden_assessment_url = models.URLField(
+        _("disproportionate burden assessment"),
+        blank=True,
+        help_text=_("Link to the assessment, only if an exemption for disproportionate burden is claimed."),
+    )
+    preparation = RichTextField(
+        _("how the statement was prepared"),
+        features=STATEMENT_FEATURES,
+        help_text=_("Self-assessment or audit: what was tested, with which tools, at which widths."),
+    )
+    keyboard_shortcuts = RichTextField(_("keyboard shortcuts"), features=STATEMENT_FEATURES, blank=True)
+    feedback = RichTextField(
+        _("feedback"),
+        features=STATEMENT_FEATURES,
+        blank=True,
+        help_text=_("Shown under the contact details: how to report a problem or ask for accessible content."),
+    )
+    complaints_procedure = RichTextField(_("requests and complaints procedure"), features=STATEMENT_FEATURES)
+    architectural_accessibility = RichTextField(_("architectural accessibility"), features=STATEMENT_FEATURES)
+    mobile_apps = RichTextField(_("mobile applications"), features=STATEMENT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("publication_date"),
+        SynchronizedField("last_update_date"),
+        SynchronizedField("prepared_date"),
+        SynchronizedField("reviewed_date"),
+        SynchronizedField("compliance_status"),
+        TranslatableField("inaccessible_content"),
+        SynchronizedField("burden_assessment_url"),
+        TranslatableField("preparation"),
+        TranslatableField("keyboard_shortcuts"),
+        TranslatableField("feedback"),
+        TranslatableField("complaints_procedure"),
+        TranslatableField("architectural_accessibility"),
+        TranslatableField("mobile_apps"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("last_update_date"),
+                FieldPanel("prepared_date"),
+                FieldPanel("reviewed_date"),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel("compliance_status"),
+        FieldPanel("inaccessible_content"),
+        FieldPanel("burden_assessment_url"),
+        FieldPanel("preparation"),
+        FieldPanel("keyboard_shortcuts"),
+        FieldPanel("feedback"),
+        FieldPanel("complaints_procedure"),
+        FieldPanel("architectural_accessibility"),
+        FieldPanel("mobile_apps"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("inaccessible_content"),
+        index.SearchField("preparation"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("publication_date"),
+        APIField("last_update_date"),
+        APIField("prepared_date"),
+        APIField("reviewed_date"),
+        APIField("compliance_status"),
+        APIField("inaccessible_content"),
+        APIField("burden_assessment_url"),
+        APIField("preparation"),
+        APIField("keyboard_shortcuts"),
+        APIField("feedback"),
+        APIField("complaints_procedure"),
+        APIField("architectural_accessibility"),
+        APIField("mobile_apps"),
+    ]
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact"] = ContactDetails.for_locale(self.locale)
+        site = self.get_site()
+        home = site.root_page.localized if site else None
+        context["site_home"] = home
+        context["site_url"] = home.get_full_url(request) if home else request.build_absolute_uri("/")
+        return context
+
+
+class PrivacyPage(ContentPage):
+    """The privacy notice (RODO information clause); every form's consent text links here."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy page")
+        verbose_name_plural = _("privacy pages")
 
 
 class ContactDetails(TranslatableMixin, models.Model):

@@ -411,6 +411,8 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "home.content_accessibility.load",
+    "home.content_privacy.load",
     "partners.content.load",
     "news.content.load",
     "documents.content.load",

@@ -1,11 +1,12 @@
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
-from home.models import ContactDetails
+from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
 register = template.Library()
 
@@ -94,5 +95,61 @@ def hreflang_links(context):
 
 
 @register.inclusion_tag("includes/contact_details.html")
-def contact_details(heading_level=2):
-    return {"contact": ContactDetails.for_locale(), "heading_level": heading_level}
+def contact_details(heading_level=2, region=False):
+    """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not)."""
+    return {"contact": ContactDetails.for_locale(), "heading_level": heading_level, "region": region}
+
+
+SITE_INFORMATION_PAGES = (AccessibilityStatementPage, PrivacyPage)
+
+
+def _site_page(context, model):
+    """The live page of ``model`` (one of SITE_INFORMATION_PAGES) in the active language, else the default
+    language's. One query per request finds all of them, for the footer, the meta tag and forms' consent texts."""
+    request = context.get("request")
+    pages = getattr(request, "_site_information_pages", None)
+    if pages is None:
+        content_types = ContentType.objects.get_for_models(*SITE_INFORMATION_PAGES)
+        model_by_type = {content_type.pk: model for model, content_type in content_types.items()}
+        pages = {}
+        found = (
+            Page.objects.live()
+            .filter(content_type__in=content_types.values())
+            .select_related("locale")
+            .only("id", "url_path", "content_type", "locale")
+            .order_by("path")
+        )
+        for page in found:
+            pages.setdefault((model_by_type[page.content_type_id], page.locale.language_code), page)
+        if request is not None:
+            request._site_information_pages = pages
+    return pages.get((model, translation.get_language())) or pages.get((model, settings.LANGUAGE_CODE))
+
+
+def _page_url(context, model, full):
+    page = _site_page(context, model)
+    if page is None:
+        return ""
+    request = context.get("request")
+    return page.get_full_url(request) if full else page.get_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page_url(context, full=False):
+    """URL of the privacy policy in the active language, for forms' consent texts: ``{% privacy_page_url %}``."""
+    return _page_url(context, PrivacyPage, full)
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context, full=False):
+    """URL of the accessibility statement in the active language (``full=True`` for the meta tag)."""
+    return _page_url(context, AccessibilityStatementPage, full)
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    return {
+        "statement": _site_page(context, AccessibilityStatementPage),
+        "privacy": _site_page(context, PrivacyPage),
+        "request": context.get("request"),
+    }

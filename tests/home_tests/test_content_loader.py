@@ -40,7 +40,9 @@ def test_loader_builds_the_polish_tree_under_the_default_site(locale_pl):
     home = HomePage.objects.get(locale=locale_pl)
 
     assert site.root_page_id == home.pk
-    assert {"O Partnerstwie", "Jak przystąpić", "Kontakt"} <= {child.title for child in home.get_children()}
+    titles = {child.title for child in home.get_children()}
+    assert {"O Partnerstwie", "Jak przystąpić", "Kontakt"} <= titles
+    assert {"Deklaracja dostępności", "Polityka prywatności"} <= titles
 
 
 def test_english_pages_are_wagtail_localize_translations_of_the_polish_ones(locale_pl, locale_en):

@@ -1,0 +1,134 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Every test here is marked ``browser`` and skipped, with a message saying why, when /usr/bin/chromium is not
+installed (``apt-get install chromium``; Playwright's own browser download is never used); under CI (``CI`` set)
+they fail instead, so CI always runs them. The live server
+needs transactional database access, which empties the database after each test: ``site_content`` puts the
+partnership's content back before each test from a snapshot taken once after ``load_content`` (Django's own
+``serialized_rollback`` cannot be used: Playwright's event loop gives the test body other connection objects
+than the ones pytest-django set the snapshot on), so every test starts from the real site.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections
+
+from wagtail.models import Site
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SKIP_REASON = f"browser tests skipped: Chromium not found at {CHROMIUM} (install it with `apt-get install chromium`)"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    # Last of all (after pytest-django's ordering): other transactional tests still find the loaded content.
+    items.sort(key=lambda item: here in Path(item.fspath).parents)
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists() and not os.environ.get("CI"):
+                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not CHROMIUM.exists() and terminalreporter.stats.get("skipped"):
+        terminalreporter.write_sep("!", SKIP_REASON, yellow=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"CI must run the browser tests, but Chromium is not at {CHROMIUM}: `apt-get install chromium`")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+_SNAPSHOTS = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_snapshot(django_db_setup, django_db_blocker):
+    """Serialize the database once, with the content loaded, before any browser test runs."""
+    with django_db_blocker.unblock():
+        for alias in connections:
+            objects = json.loads(connections[alias].creation.serialize_db_to_string())
+            # Content types first: signal handlers that run while the rest is restored look them up.
+            objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+            _SNAPSHOTS[alias] = json.dumps(objects)
+
+
+def restore_site_content():
+    """Put the snapshot back into a database the previous live-server test emptied."""
+    for alias, snapshot in _SNAPSHOTS.items():
+        if Site.objects.using(alias).exists():
+            continue
+        # The flush ran post_migrate, which recreated content types under other ids: start from empty tables.
+        call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+        ContentType.objects.clear_cache()
+        connections[alias].creation.deserialize_db_from_string(snapshot)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def site_url(live_server):
+    restore_site_content()
+    return live_server.url
+
+
+def new_tab(browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def close_tab(page):
+    """Let the tab's last requests finish before the database is emptied behind the live server."""
+    page.wait_for_load_state("networkidle")
+    page.context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A browser tab at desktop width."""
+    page = new_tab(browser, DESKTOP)
+    yield page
+    close_tab(page)
+
+
+@pytest.fixture
+def mobile_page(browser):
+    """A browser tab at phone width."""
+    page = new_tab(browser, MOBILE)
+    yield page
+    close_tab(page)
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

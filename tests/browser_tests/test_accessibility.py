@@ -1,0 +1,111 @@
+"""axe-core finds no accessibility violation on any page type, in either language, at desktop or phone width.
+
+axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js: nothing is downloaded at run
+time. Each page is screenshotted into test-artifacts/ (not committed).
+"""
+
+from importlib import resources
+
+import pytest
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page, get_page_models
+
+from .conftest import DESKTOP, MOBILE, close_tab, new_tab, screenshot
+
+AXE_SCRIPT = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+# The innermost elements that stick out of the viewport, to say what to fix.
+WIDER_THAN_VIEWPORT = """() => [...document.querySelectorAll("body *")]
+    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > window.innerWidth + 1))
+    .slice(0, 5)
+    .map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""))"""
+
+
+def one_page_of_each_type(language_code):
+    """The first live, public page of every page type in the language (the site's root excluded), and the
+    sub-pages routable pages serve (a partner's page)."""
+    locale = Locale.objects.get(language_code=language_code)
+    pages = {}
+    for model in get_page_models():
+        if model is Page:
+            continue
+        page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+        if page is not None:
+            pages[model._meta.model_name] = page.get_url()
+    if "partnerindexpage" in pages:
+        from partners.models import Partner
+
+        partner = Partner.objects.filter(locale=locale).order_by("pk").first()
+        if partner is not None:
+            pages["partner"] = f"{pages['partnerindexpage']}{partner.slug}/"
+    return pages
+
+
+def axe_violations(page):
+    page.add_script_tag(content=AXE_SCRIPT)
+    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [
+        {"rule": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in results["violations"]
+    ]
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(site_url, browser, language):
+    pages = one_page_of_each_type(language)
+    assert {"homepage", "standardpage", "contactpage", "accessibilitystatementpage", "privacypage"} <= set(pages)
+
+    found = {}
+    for width_name, viewport in (("desktop", DESKTOP), ("mobile", MOBILE)):
+        tab = new_tab(browser, viewport)
+        for model_name, path in pages.items():
+            response = tab.goto(f"{site_url}{path}")
+            assert response.status == 200, path
+            violations = axe_violations(tab)
+            screenshot(tab, f"{language}-{model_name}-{width_name}")
+            if violations:
+                found[f"{path} at {viewport['width']} px"] = violations
+        close_tab(tab)
+
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_pages_reflow_at_320_pixels_without_horizontal_scrolling(site_url, browser, language):
+    tab = new_tab(browser, {"width": 320, "height": 640})
+    overflowing = {}
+    for path in one_page_of_each_type(language).values():
+        tab.goto(f"{site_url}{path}")
+        if tab.evaluate("() => document.documentElement.scrollWidth") > 320:
+            overflowing[path] = tab.evaluate(WIDER_THAN_VIEWPORT)
+    close_tab(tab)
+
+    assert overflowing == {}
+
+
+def test_pages_load_nothing_from_other_hosts_and_set_no_non_essential_cookies(site_url, page):
+    requested_hosts = set()
+    page.on("request", lambda request: requested_hosts.add(request.url.split("/")[2]))
+
+    for path in one_page_of_each_type("pl").values():
+        page.goto(f"{site_url}{path}")
+
+    assert requested_hosts == {site_url.split("/")[2]}
+    assert {cookie["name"] for cookie in page.context.cookies()} <= {"csrftoken", "sessionid", "messages"}
+
+
+def test_every_page_links_to_the_accessibility_statement_and_privacy_policy(site_url, page):
+    for path in one_page_of_each_type("en").values():
+        page.goto(f"{site_url}{path}")
+        footer = page.get_by_role("contentinfo")
+        assert footer.get_by_role("link", name="Accessibility statement").get_attribute("href") == (
+            "/en/accessibility-statement/"
+        )
+        assert footer.get_by_role("link", name="Privacy policy").get_attribute("href") == "/en/privacy-policy/"
+        meta = page.locator('meta[name="deklaracja-dostępności"]').get_attribute("content")
+        assert meta.endswith("/en/accessibility-statement/")

@@ -1,0 +1,48 @@
+"""The site's forms end to end in a real browser: errors tied to their fields, then a successful submission."""
+
+import re
+
+ACCESSION_PATH = "/en/how-to-join/online-declaration/"
+
+
+def test_accession_declaration_shows_errors_by_the_fields_then_is_received(site_url, page, mailoutbox):
+    from documents.models import MembershipApplication
+
+    page.goto(f"{site_url}{ACCESSION_PATH}")
+    form = page.locator("form.accession-form")
+    form.get_by_role("button", name="Submit the declaration").click()
+
+    page.get_by_role("alert").filter(has_text="Please correct the fields marked below.").wait_for()
+    form = page.locator("form.accession-form")
+    institution = form.locator('[name="institution_name"]')
+    assert institution.get_attribute("aria-invalid") == "true"
+    assert page.locator(".form-field--error").count() > 1
+
+    institution.fill("Stowarzyszenie Testowe")
+    form.locator('[name="sector"]').select_option("ngo")
+    form.locator('[name="legal_form"]').fill("association")
+    form.locator('[name="street"]').fill("ul. Testowa 1")
+    form.locator('[name="postcode"]').fill("20-078")
+    form.locator('[name="city"]').fill("Lublin")
+    form.locator('[name="krs"]').fill("0000123456")
+    form.locator('[name="representative_name"]').fill("Anna Nowak")
+    form.locator('[name="representative_role"]').fill("President")
+    form.locator('[name="contact_name"]').fill("Anna Nowak")
+    form.locator('[name="email"]').fill("anna.nowak@example.org")
+    form.locator('[name="phone"]').fill("81 534 70 04")
+    form.locator('[name="motivation"]').fill("We would like to cooperate with the social economy sector.")
+    form.locator('[name="supports_ideological_declaration"]').check()
+    form.locator('[name="consent"]').check()
+    form.get_by_role("button", name="Submit the declaration").click()
+
+    page.wait_for_url(re.compile(r"/thank-you/$"))
+    assert page.get_by_role("heading", level=1).inner_text()
+    assert MembershipApplication.objects.filter(institution_name="Stowarzyszenie Testowe", language="en").exists()
+
+
+def test_accession_consent_links_to_the_privacy_policy_in_the_same_language(site_url, page):
+    page.goto(f"{site_url}{ACCESSION_PATH}")
+
+    link = page.locator("form").get_by_role("link", name=re.compile("privacy", re.I))
+
+    assert link.first.get_attribute("href") == "/en/privacy-policy/"

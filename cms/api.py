@@ -1,13 +1,27 @@
-"""The one API router: every endpoint of /api/v2/ is registered here."""
+"""The one API router: every endpoint of /api/v2/ is registered here.
 
-from wagtail.api.v2.router import WagtailAPIRouter
+``ContentAPIRouter`` gives each endpoint the shared contract of ``home.api.ContentAPIMixin`` (strict
+parameters, JSON errors, ETag/Last-Modified/304, anonymous answers); the schema lives in ``cms/openapi.py``.
+"""
+
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import ContactDetailsAPIViewSet, LocalizedPagesAPIViewSet
+from home.api import (
+    ContactDetailsAPIViewSet,
+    ContentAPIRouter,
+    LanguagesAPIViewSet,
+    LocalizedPagesAPIViewSet,
+    NavigationAPIViewSet,
+    RenditionImagesAPIViewSet,
+)
 
-api_router = WagtailAPIRouter("wagtailapi")
+from .openapi import OpenAPISchemaViewSet
+
+api_router = ContentAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", RenditionImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
+api_router.register_endpoint("languages", LanguagesAPIViewSet)
+api_router.register_endpoint("navigation", NavigationAPIViewSet)
+api_router.register_endpoint("schema", OpenAPISchemaViewSet)

@@ -4,8 +4,6 @@
 parameters, JSON errors, ETag/Last-Modified/304, anonymous answers); the schema lives in ``cms/openapi.py``.
 """
 
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-
 from home.api import (
     ContactDetailsAPIViewSet,
     ContentAPIRouter,
@@ -13,6 +11,7 @@ from home.api import (
     LocalizedPagesAPIViewSet,
     NavigationAPIViewSet,
     RenditionImagesAPIViewSet,
+    TaggedDocumentsAPIViewSet,
 )
 
 from .openapi import OpenAPISchemaViewSet
@@ -20,7 +19,7 @@ from .openapi import OpenAPISchemaViewSet
 api_router = ContentAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
 api_router.register_endpoint("images", RenditionImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", TaggedDocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
 api_router.register_endpoint("languages", LanguagesAPIViewSet)
 api_router.register_endpoint("navigation", NavigationAPIViewSet)

@@ -170,7 +170,7 @@ SCHEMAS = {
             "height": {"type": "integer"},
             "rendition": ref("Rendition"),
         },
-        required=["id", "meta"],
+        required=[],
     ),
     "Document": obj(
         {
@@ -181,7 +181,7 @@ SCHEMAS = {
             ),
             "title": STRING,
         },
-        required=["id", "meta"],
+        required=[],
     ),
     "ContactDetails": obj(
         {
@@ -204,7 +204,7 @@ SCHEMAS = {
                 ]
             },
         },
-        required=["id", "meta"],
+        required=[],
     ),
     "Languages": obj(
         {
@@ -298,7 +298,7 @@ def page_schemas():
                 properties[api_field.name] = field_schema(model, api_field)
         schemas[page_type_name(model).replace(".", "_")] = {
             "description": f"A page of type `{page_type_name(model)}`.",
-            **obj(properties, required=["id", "meta"]),
+            **obj(properties, required=[]),
         }
     return schemas
 
@@ -313,7 +313,7 @@ def page_schema():
                 "then": ref(page_type_name(model).replace(".", "_")),
             }
         )
-    base = obj({"id": ID, "meta": ref("PageMeta"), "title": STRING}, required=["id", "meta"], additional=True)
+    base = obj({"id": ID, "meta": ref("PageMeta"), "title": STRING}, required=[], additional=True)
     return {"allOf": [base, *variants]}
 
 

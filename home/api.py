@@ -10,6 +10,7 @@ object's own language with absolute links. ``ContentAPIRouter`` applies it to ev
 import hashlib
 import time
 from importlib import import_module
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -31,9 +32,10 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField, PageSerializer
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField, PageSerializer, TagsField
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
@@ -95,11 +97,22 @@ def localized_serializer(serializer_class):
     )
 
 
+class PrefetchedTagsField(TagsField):
+    """Tag names, read from ``prefetch_related("tags")`` when the view prefetched them (one query per listing)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
 class LocalizedSerializerMixin:
     """Serialises a translatable object in its own language, so rich text links point to that language's pages.
 
     The stock serializers render in the request's active language: an English page linked to /pl/… pages.
     """
+
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
 
     def to_representation(self, instance):
         locale = getattr(instance, "locale", None)
@@ -166,8 +179,8 @@ class ContentAPIMixin:
 
     # --- strict parameters ---------------------------------------------------------------------------
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
         self.validate_query_parameters(request.GET)
+        super().initial(request, *args, **kwargs)
 
     def validate_query_parameters(self, params):
         for name, value in params.lists():
@@ -186,6 +199,8 @@ class ContentAPIMixin:
         offset_max = api_setting("API_OFFSET_MAX", 10_000)
         if "offset" in params and int(params["offset"]) > offset_max:
             raise BadRequestError(f"offset cannot be higher than {offset_max}")
+        if params.get("format", "json") != "json":
+            raise BadRequestError("format must be json")
         search_max = api_setting("API_SEARCH_MAX_LENGTH", 200)
         if len(params.get("search", "")) > search_max:
             raise BadRequestError(f"search cannot be longer than {search_max} characters")
@@ -299,7 +314,10 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Built once per request: each build reads every view restriction and the home page's translations.
         if getattr(self, "_base_queryset", None) is None:
-            self._base_queryset = super().get_base_queryset()
+            try:
+                self._base_queryset = super().get_base_queryset()
+            except Http404 as e:
+                raise BadRequestError("site must be the host name (and port) of one of the sites") from e
         return self._base_queryset.all()
 
     def get_queryset(self):
@@ -340,6 +358,8 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         site = Site.find_for_request(request)
         if site is None:
             return None
+        if html_path.startswith(("http://", "https://")):
+            html_path = urlsplit(html_path).path
         components = [component for component in html_path.split("/") if component]
         root = site.root_page
         if components and components[0] in language_codes():
@@ -374,7 +394,14 @@ class RenditionImagesAPIViewSet(ContentAPIMixin, ImagesAPIViewSet):
         ]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_renditions(self.rendition_filter)
+        return super().get_queryset().prefetch_renditions(self.rendition_filter).prefetch_related("tags")
+
+
+class TaggedDocumentsAPIViewSet(ContentAPIMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, with every listed document's tags fetched in one query."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
 # --- the site as a whole: languages and navigation -------------------------------------------------------

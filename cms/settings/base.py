@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -202,6 +203,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+# Seconds that portals, browsers and CDNs may keep an API answer before revalidating it (ETag / Last-Modified).
+API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
@@ -211,6 +214,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+# Portals revalidate with conditional requests and read the validators from script.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # --- Security defaults (production tightens transport settings further) --------------------------
 SESSION_COOKIE_HTTPONLY = True

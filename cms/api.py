@@ -13,6 +13,7 @@ from home.api import (
     RenditionImagesAPIViewSet,
     TaggedDocumentsAPIViewSet,
 )
+from partners.api import PartnersAPIViewSet
 
 from .openapi import OpenAPISchemaViewSet
 
@@ -21,6 +22,7 @@ api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
 api_router.register_endpoint("images", RenditionImagesAPIViewSet)
 api_router.register_endpoint("documents", TaggedDocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
+api_router.register_endpoint("partners", PartnersAPIViewSet)
 api_router.register_endpoint("languages", LanguagesAPIViewSet)
 api_router.register_endpoint("navigation", NavigationAPIViewSet)
 api_router.register_endpoint("schema", OpenAPISchemaViewSet)

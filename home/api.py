@@ -12,6 +12,12 @@ import time
 from importlib import import_module
 from urllib.parse import urlsplit
 
+from rest_framework.fields import Field
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.viewsets import GenericViewSet
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponseNotModified, JsonResponse
@@ -38,12 +44,6 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
-
-from rest_framework.fields import Field
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
 from .api_cache import content_version
 from .api_fields import AbsoluteImageRenditionField, AbsoluteLinksRichTextField, AbsoluteLinksStreamField

@@ -1,7 +1,7 @@
-from wagtail.models import Locale
-
 import factory
 import wagtail_factories
+
+from wagtail.models import Locale
 
 from .models import ContactDetails, ContactPage, HomePage, StandardPage
 

@@ -1,11 +1,11 @@
 """Shared fixtures: the partnership's content is loaded once into the test database and every test runs
 in a transaction that is rolled back, so tests see the real site and leave it as they found it."""
 
+import pytest
+
 from django.core.management import call_command
 
 from wagtail.models import Locale
-
-import pytest
 
 
 @pytest.fixture(scope="session")

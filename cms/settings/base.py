@@ -7,11 +7,11 @@ host-specific value comes from the environment (see the table in README.md).
 import os
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
-
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -235,4 +236,5 @@ LOGGING = {
 # --- Content shipped with the site: loaders run by `manage.py load_content`, in this order --------------
 SEED_CONTENT = [
     "home.content.load",
+    "partners.content.load",
 ]

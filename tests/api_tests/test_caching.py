@@ -1,8 +1,8 @@
+import pytest
+
 from django.utils.http import http_date
 
 from wagtail.models import PageViewRestriction
-
-import pytest
 
 from home.api_cache import bump_content_version, content_version
 from home.factories import StandardPageFactory

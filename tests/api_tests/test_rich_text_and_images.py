@@ -1,10 +1,10 @@
+import pytest
+import wagtail_factories
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.rich_text import RichText
-
-import pytest
-import wagtail_factories
 
 from home.api_fields import absolute_links
 from home.factories import StandardPageFactory

@@ -1,7 +1,7 @@
+import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-import pytest
 
 from home.factories import StandardPageFactory
 from home.models import HomePage

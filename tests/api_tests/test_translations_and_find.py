@@ -1,9 +1,9 @@
+import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
-
-import pytest
 
 from home.factories import StandardPageFactory
 from home.models import HomePage

@@ -1,7 +1,7 @@
+import pytest
+
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
-
-import pytest
 
 from home.factories import StandardPageFactory
 from home.models import HomePage

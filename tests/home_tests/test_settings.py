@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
-
 import pytest
+
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,9 +1,9 @@
 """Editors change the Polish source; translators' English work survives the sync."""
 
+import pytest
+
 from wagtail.models import Page
 from wagtail_localize.models import String, StringTranslation, Translation, TranslationSource
-
-import pytest
 
 from home.content import FORMATION
 from home.models import HomePage

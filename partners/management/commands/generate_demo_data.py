@@ -1,0 +1,60 @@
+import random
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from partners.demo_data import DEFAULT_SEED, generators
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the database with demo data for every app (partners, …) in both languages, for development, "
+        "tests and benchmarks. Deterministic: the same seed gives the same data. Earlier demo data is "
+        "replaced; real content is never touched. Never run by load_content."
+    )
+
+    def add_arguments(self, parser):
+        for generator in generators():
+            parser.add_argument(
+                f"--{generator.name}",
+                type=int,
+                default=generator.default_count,
+                metavar="N",
+                help=f"How many {generator.help} (default {generator.default_count}; 0 removes them).",
+            )
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"Random seed (default {DEFAULT_SEED}).")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even though DEBUG is off. Demo data is labelled, but it does not belong on a live site.",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError("DEBUG is off: this may be a live site. Pass --allow-production if it is not.")
+        summaries = []
+        started = time.monotonic()
+        for generator in generators():
+            count = options[generator.name.replace("-", "_")]
+            if count < 0:
+                raise CommandError(f"--{generator.name} must be 0 or more, not {count}.")
+            # One random stream per generator: adding another app's data does not change these.
+            rng = random.Random(f"{options['seed']}:{generator.name}")  # noqa: S311 - demo data, not security
+            self.stdout.write(f"{generator.name}: removing earlier demo data")
+            with transaction.atomic():
+                removed = generator.delete()
+                self.stdout.write(f"{generator.name}: {removed} removed; creating {count}")
+                summary = generator.generate(count, rng, self._progress(generator.name))
+            summaries.append(f"{generator.name}: {summary}")
+        elapsed = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s (seed {options['seed']})"))
+        for line in summaries:
+            self.stdout.write(f"  {line}")
+
+    def _progress(self, name):
+        def progress(done, total, what):
+            self.stdout.write(f"{name}: {done}/{total} {what}")
+
+        return progress

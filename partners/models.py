@@ -1,0 +1,457 @@
+"""The partnership's members: a translatable snippet, and the page that lists them."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import formats
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from rest_framework import serializers
+
+from home.models import ContentPage
+
+from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
+from .structured_data import json_ld_script, partner_json_ld
+from .text import fold
+
+DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", _("public institution")
+    BUSINESS = "business", _("business")
+    NGO = "ngo", _("non-governmental organisation")
+    SOCIAL_ECONOMY = "social_economy", _("social economy entity")
+
+
+class SocialEconomyKind(models.TextChoices):
+    SOCIAL_COOPERATIVE = "social_cooperative", _("social cooperative")
+    CIS = "cis", _("social integration centre (CIS)")
+    KIS = "kis", _("social integration club (KIS)")
+    ZAZ = "zaz", _("vocational activity establishment (ZAZ)")
+    WTZ = "wtz", _("occupational therapy workshop (WTZ)")
+    OTHER = "other", _("other social economy entity")
+
+
+class Role(models.TextChoices):
+    INITIATOR = "initiator", _("initiator")
+    MEMBER = "member", _("member")
+
+
+class DatePrecision(models.TextChoices):
+    """How much of ``member_since`` is known: "November 2010" is stored as 2010-11-01 with precision "month"."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def visible(self):
+        """What visitors and the API see: published, active partners."""
+        return self.filter(live=True, is_active=True)
+
+    def in_sector(self, sector):
+        return self.filter(sector=sector) if sector else self
+
+    def matching(self, text):
+        """Partners whose name or short name contains ``text``, ignoring case and diacritics."""
+        folded = fold(text or "").strip()
+        return self.filter(name_search__contains=folded) if folded else self
+
+
+class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """A member of the partnership, one record per language sharing a ``translation_key``.
+
+    Drafts are supported so that an accepted membership application can become an unpublished partner that
+    an editor reviews before it goes live (``live=False``); visitors and the API see live partners only.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name or acronym"), max_length=64, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=255, help_text=_("The last part of the partner's address on the site.")
+    )
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    social_economy_kind = models.CharField(
+        _("kind of social economy entity"),
+        max_length=32,
+        choices=SocialEconomyKind.choices,
+        blank=True,
+        help_text=_("Only for social economy entities."),
+    )
+    role = models.CharField(_("role in the partnership"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("logo alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describes the logo for people who cannot see it; required with a logo."),
+    )
+    description = RichTextField(_("description"), features=DESCRIPTION_FEATURES, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    street = models.CharField(_("street"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    member_since = models.DateField(
+        _("member since"),
+        null=True,
+        blank=True,
+        help_text=_("When only the month or the year is known, pick any day of it and set the precision."),
+    )
+    member_since_precision = models.CharField(
+        _("precision of “member since”"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.MONTH,
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive partners are kept but not shown on the site.")
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        editable=False,
+        help_text=_("Made by “manage.py generate_demo_data”; not a real partner."),
+    )
+    # Name and short name folded by ``fold()``: searching "koziolek" finds "KOZIOŁEK" on any database.
+    name_search = models.CharField(max_length=400, editable=False, default="")
+
+    objects = PartnerQuerySet.as_manager()
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sector"),
+        SynchronizedField("social_economy_kind"),
+        SynchronizedField("role"),
+        SynchronizedField("logo"),
+        TranslatableField("logo_alt"),
+        TranslatableField("description"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("member_since"),
+        SynchronizedField("member_since_precision"),
+        SynchronizedField("is_active"),
+    ]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("slug"),
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("social_economy_kind")]),
+                FieldPanel("role"),
+                FieldRowPanel([FieldPanel("member_since"), FieldPanel("member_since_precision")]),
+                FieldPanel("is_active"),
+            ],
+            heading=_("Partner"),
+        ),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt"), FieldPanel("description")], heading=_("Profile")),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Contact and location"),
+        ),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("slug"),
+        APIField("sector"),
+        APIField("sector_label"),
+        APIField("social_economy_kind"),
+        APIField("kind_label"),
+        APIField("role"),
+        APIField("role_label"),
+        APIField("logo", serializer=PartnerLogoField()),
+        APIField("description"),
+        APIField("website"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("latitude", serializer=CoordinateField()),
+        APIField("longitude", serializer=CoordinateField()),
+        # ISO 8601 with only what is known: "2010-11" for November 2010.
+        APIField("member_since", serializer=serializers.CharField(source="member_since_iso", read_only=True)),
+        APIField("member_since_precision"),
+        APIField("is_active"),
+    ]
+    api_meta_fields = [
+        APIField("html_url", serializer=PartnerHtmlUrlField()),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.SearchField("city"),
+        index.FilterField("locale"),
+        index.FilterField("sector"),
+        index.FilterField("is_active"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="partners_partner_unique_slug_per_locale"),
+        ]
+        indexes = [
+            models.Index(fields=["locale", "live", "is_active", "sector"], name="partners_listing_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_search = self.folded_name()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and ({"name", "short_name"} & set(update_fields)):
+            kwargs["update_fields"] = {*update_fields, "name_search"}
+        super().save(*args, **kwargs)
+
+    def folded_name(self):
+        return fold(f"{self.name} {self.short_name}".strip())
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.sector == Sector.SOCIAL_ECONOMY:
+            if not self.social_economy_kind:
+                errors["social_economy_kind"] = _("Choose the kind of social economy entity.")
+        elif self.social_economy_kind:
+            errors["social_economy_kind"] = _("Only social economy entities have a kind.")
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = _("Describe the logo for people who cannot see it.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both latitude and longitude, or neither."
+            )
+        if self.slug and self.locale_id:
+            clash = Partner.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+            if clash.exists():
+                errors["slug"] = _("Another partner in this language already has this slug.")
+        if errors:
+            raise ValidationError(errors)
+        self.member_since = normalise_date(self.member_since, self.member_since_precision)
+
+    @property
+    def member_since_display(self):
+        """ "November 2010" / "listopad 2010" in the active language, no invented day."""
+        return format_partial_date(self.member_since, self.member_since_precision)
+
+    @property
+    def member_since_iso(self):
+        """ISO 8601 with only what is known: "2010-11" for November 2010."""
+        if self.member_since is None:
+            return ""
+        if self.member_since_precision == DatePrecision.YEAR:
+            return f"{self.member_since.year:04d}"
+        if self.member_since_precision == DatePrecision.MONTH:
+            return f"{self.member_since.year:04d}-{self.member_since.month:02d}"
+        return self.member_since.isoformat()
+
+    @property
+    def sector_label(self):
+        return self.get_sector_display()
+
+    @property
+    def kind_label(self):
+        return self.get_social_economy_kind_display() if self.social_economy_kind else ""
+
+    @property
+    def role_label(self):
+        return self.get_role_display()
+
+    def get_preview_template(self, request, mode_name):
+        return "partners/partner_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["partner"] = self
+        return context
+
+
+def normalise_date(value, precision):
+    """The first day of the month or year when only that much is known, so equal facts compare equal."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return datetime.date(value.year, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return datetime.date(value.year, value.month, 1)
+    return value
+
+
+def format_partial_date(value, precision):
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+class PartnerIndexPage(RoutablePageMixin, ContentPage):
+    """ "Partnerzy" / "Partners": the live, active partners of the page's language, each with a detail page below.
+
+    Filters are query parameters (``?sector=ngo&q=lub&page=2``) so that every filtered view has its own URL.
+    """
+
+    partners_per_page = 20
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner index page")
+        verbose_name_plural = _("partner index pages")
+
+    def partners(self):
+        return Partner.objects.visible().filter(locale_id=self.locale_id)
+
+    def partner_url(self, partner, index_url):
+        return f"{index_url}{partner.slug}/"
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        listing = PartnerListing(self, request)
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("<slug:partner_slug>/", name="partner")
+    def partner_route(self, request, partner_slug):
+        partner = get_object_or_404(self.partners().select_related("logo"), slug=partner_slug)
+        index_url = self.get_url(request)
+        translations = (
+            Partner.objects.visible()
+            .filter(translation_key=partner.translation_key)
+            .exclude(pk=partner.pk)
+            .select_related("locale")
+        )
+        alternates = []
+        for other in translations:
+            other_index = self.get_translation_or_none(other.locale)
+            if other_index is not None and other_index.live:
+                other_url = other_index.get_url(request) + f"{other.slug}/"
+                alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
+        return self.render(
+            request,
+            template="partners/partner_detail.html",
+            context_overrides={
+                "partner": partner,
+                "index_url": index_url,
+                "alternates": alternates,
+                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri(request.path))),
+            },
+        )
+
+
+class PartnerListing:
+    """The partners an index page shows for one request: filters read from the query string, never trusted."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.notices = []
+        requested_sector = request.GET.get("sector", "").strip()
+        self.query = request.GET.get("q", "").strip()[:100]
+        self.sector = requested_sector if requested_sector in Sector.values else ""
+        if requested_sector and not self.sector:
+            self.notices.append(_("There is no such sector; all sectors are shown."))
+
+        matching = page.partners().matching(self.query)
+        counts = dict(matching.order_by().values_list("sector").annotate(n=models.Count("pk")))
+        self.total = sum(counts.values())
+        self.sectors = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value == self.sector,
+                "query": self.query_string(sector=value),
+            }
+            for value, label in Sector.choices
+        ]
+        self.all_sectors_query = self.query_string(sector="")
+
+        listed = matching.in_sector(self.sector).select_related("logo").prefetch_related("logo__renditions")
+        paginator = Paginator(listed, page.partners_per_page)
+        # get_page() answers page=abc with the first page and page=9999 with the last.
+        self.page_obj = paginator.get_page(request.GET.get("page"))
+        index_url = page.get_url(request)
+        self.previous_query = (
+            self.query_string(page=self.page_obj.previous_page_number()) if self.page_obj.has_previous() else ""
+        )
+        self.next_query = self.query_string(page=self.page_obj.next_page_number()) if self.page_obj.has_next() else ""
+        self.partners = list(self.page_obj.object_list)
+        for partner in self.partners:
+            partner.detail_url = page.partner_url(partner, index_url)
+
+    @property
+    def is_filtered(self):
+        return bool(self.sector or self.query)
+
+    def query_string(self, **changes):
+        """The current filters with ``changes`` applied, for links that keep the rest of the view."""
+        params = {"sector": self.sector, "q": self.query}
+        params.update(changes)
+        return urlencode({key: value for key, value in params.items() if value})

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from home.api import SingleResourceAPIViewSet, api_setting
 from home.api_fields import AbsoluteImageRenditionField
 from home.blocks import BodyStreamBlock
+from partners.models import DatePrecision, Role, Sector, SocialEconomyKind
 
 REF = "#/components/schemas/"
 
@@ -203,6 +204,45 @@ SCHEMAS = {
                     "email",
                 ]
             },
+        },
+        required=[],
+    ),
+    "LogoRendition": nullable(obj({"url": URL, "width": {"type": "integer"}, "height": {"type": "integer"}})),
+    "Partner": obj(
+        {
+            "id": ID,
+            "meta": obj(
+                {"type": STRING, "detail_url": URL, "locale": ref("LanguageCode"), "html_url": nullable(URL)},
+                required=["type"],
+            ),
+            "name": STRING,
+            "short_name": STRING,
+            "slug": STRING,
+            "sector": {"enum": Sector.values},
+            "sector_label": STRING,
+            "social_economy_kind": {"enum": ["", *SocialEconomyKind.values]},
+            "kind_label": STRING,
+            "role": {"enum": Role.values},
+            "role_label": STRING,
+            "logo": nullable(obj({"alt": STRING, "small": ref("LogoRendition"), "large": ref("LogoRendition")})),
+            "description": {"type": "string", "description": "Rich text as HTML with absolute links."},
+            "website": STRING,
+            "email": STRING,
+            "phone": STRING,
+            "street": STRING,
+            "postcode": STRING,
+            "city": STRING,
+            "latitude": nullable({"type": "number", "minimum": -90, "maximum": 90}),
+            "longitude": nullable({"type": "number", "minimum": -180, "maximum": 180}),
+            "member_since": nullable(
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                    "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+                }
+            ),
+            "member_since_precision": {"enum": DatePrecision.values},
+            "is_active": {"type": "boolean"},
         },
         required=[],
     ),
@@ -486,6 +526,21 @@ def paths():
     result.update(model_endpoint("images", "media", ref("Image"), [SEARCH, SEARCH_OPERATOR], "images"))
     result.update(model_endpoint("documents", "media", ref("Document"), [SEARCH, SEARCH_OPERATOR], "documents"))
     result.update(model_endpoint("contact", "site", ref("ContactDetails"), [LOCALE], "contact details"))
+    result.update(
+        model_endpoint(
+            "partners",
+            "partners",
+            ref("Partner"),
+            [
+                LOCALE,
+                param("sector", "Only partners of one sector.", {"enum": Sector.values}),
+                param("search", "Part of the name or short name, ignoring case and diacritics.", SEARCH["schema"]),
+                param("city", "Only partners in this city.", STRING),
+                param("role", "Only partners with this role.", {"enum": Role.values}),
+            ],
+            "partners",
+        )
+    )
     return result
 
 
@@ -510,6 +565,7 @@ def build_schema(base_url=None):
         "tags": [
             {"name": "pages", "description": "Pages of the site in either language."},
             {"name": "media", "description": "Images and documents."},
+            {"name": "partners", "description": "The partnership's members, live and active, per language."},
             {"name": "site", "description": "Languages, navigation, contact details and this document."},
         ],
         "paths": paths(),

@@ -46,6 +46,19 @@
 
   /* Each kind: the API request for it, and how one answer item becomes {title, url, date, summary}. */
   var KINDS = {
+    partners: {
+      path: "partners/",
+      query: function (options) {
+        return { locale: options.lang, limit: options.limit, fields: "name,sector_label,city" };
+      },
+      item: function (partner) {
+        return {
+          title: partner.name,
+          url: partner.meta && partner.meta.html_url,
+          summary: [partner.sector_label, partner.city].filter(Boolean).join(", ")
+        };
+      }
+    },
     pages: {
       path: "pages/",
       query: function (options) {

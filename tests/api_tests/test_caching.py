@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction
 from home.api_cache import bump_content_version, content_version
 from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage
+from partners.models import Partner
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ URLS = [
     "/api/v2/images/",
     "/api/v2/documents/",
     "/api/v2/schema/",
+    "/api/v2/partners/?locale=en",
 ]
 
 
@@ -187,3 +189,16 @@ def test_a_visitors_session_never_reaches_public_answers(client, about):
 
     assert response.status_code == 404
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_publishing_a_partner_invalidates(client, locale_pl):
+    url = "/api/v2/partners/?locale=pl&fields=name"
+    first = client.get(url)
+    partner = Partner.objects.get(locale=locale_pl, slug="koziolek")
+
+    partner.name = "Lubelska Spółdzielnia Socjalna „KOZIOŁEK” (nowa nazwa)"
+    partner.save_revision().publish()
+
+    response = revalidate(client, url, first["ETag"], first["Last-Modified"])
+    assert response.status_code == 200
+    assert partner.name in {item["name"] for item in response.json()["items"]}

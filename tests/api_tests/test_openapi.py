@@ -75,6 +75,10 @@ REAL_ANSWERS = [
     ("/api/v2/images/", "/api/v2/images/"),
     ("/api/v2/documents/", "/api/v2/documents/"),
     ("/api/v2/schema/", "/api/v2/schema/"),
+    ("/api/v2/partners/", "/api/v2/partners/"),
+    ("/api/v2/partners/?locale=en&fields=*", "/api/v2/partners/"),
+    ("/api/v2/partners/?locale=pl&sector=social_economy&fields=*", "/api/v2/partners/"),
+    ("/api/v2/partners/?sector=nothing", "/api/v2/partners/"),
 ]
 
 
@@ -87,3 +91,10 @@ def test_contact_detail_matches_the_document(client, openapi):
     contact_id = client.get("/api/v2/contact/").json()["items"][0]["id"]
 
     openapi.validate("/api/v2/contact/{id}/", client.get(f"/api/v2/contact/{contact_id}/"))
+
+
+def test_partner_detail_matches_the_document(client, openapi):
+    partner_id = client.get("/api/v2/partners/?locale=en").json()["items"][0]["id"]
+
+    openapi.validate("/api/v2/partners/{id}/", client.get(f"/api/v2/partners/{partner_id}/?fields=*"))
+    openapi.validate("/api/v2/partners/{id}/", client.get("/api/v2/partners/999999/"))

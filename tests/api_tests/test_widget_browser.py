@@ -48,6 +48,20 @@ def test_demo_page_on_another_origin_renders_pages_from_the_api(chromium, portal
     assert errors == []
 
 
+def test_demo_page_on_another_origin_renders_partners_in_each_language(chromium, portal_page, portal_allowed):
+    page, errors = open_demo(chromium, portal_page())
+
+    polish = page.locator("#demo-partners-pl section.lp-widget--partners")
+    assert page.locator(f"#{polish.get_attribute('aria-labelledby')}").inner_text() == "Partnerzy"
+    polish_titles = polish.locator(".lp-widget__item-title").all_inner_texts()
+    assert "Lubelska Spółdzielnia Socjalna „KOZIOŁEK”" in polish_titles
+    english = page.locator("#demo-partners-en section.lp-widget--partners")
+    assert page.locator(f"#{english.get_attribute('aria-labelledby')}").inner_text() == "Partners"
+    assert "Lublin Social Cooperative “KOZIOŁEK”" in english.locator(".lp-widget__item-title").all_inner_texts()
+    assert 1 <= english.locator(".lp-widget__item").count() <= 5
+    assert errors == []
+
+
 def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(chromium, portal_page):
     page, _errors = open_demo(chromium, portal_page())
 

@@ -8,6 +8,7 @@ object's own language with absolute links. ``ContentAPIRouter`` applies it to ev
 """
 
 import hashlib
+import math
 import time
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -145,17 +146,17 @@ class ContentAPIMixin:
     def _conditional_dispatch(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
-        version = content_version()
-        etag = self._etag(request, version)
-        if self._is_not_modified(request, etag, version):
+        number, changed_at = content_version()
+        etag = self._etag(request, number)
+        if self._is_not_modified(request, etag, changed_at):
             response = HttpResponseNotModified()
         else:
             response = super().dispatch(request, *args, **kwargs)
         max_age = api_setting("API_CACHE_MAX_AGE", API_CACHE_MAX_AGE)
         if response.status_code in (200, 304):
             response["ETag"] = etag
-            # The version can run ahead of the clock when many changes land within a second.
-            response["Last-Modified"] = http_date(min(version, int(time.time())))
+            # Whole seconds: never later than now, and a change later in this second is still "modified since".
+            response["Last-Modified"] = http_date(min(math.ceil(changed_at), int(time.time())))
             response["Cache-Control"] = f"public, max-age={max_age}"
         elif response.status_code == 404:
             response["Cache-Control"] = f"public, max-age={max_age}"
@@ -169,13 +170,13 @@ class ContentAPIMixin:
         return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
     @staticmethod
-    def _is_not_modified(request, etag, version):
+    def _is_not_modified(request, etag, changed_at):
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         if if_none_match:
             etags = parse_etags(if_none_match)
             return "*" in etags or etag in etags or f"W/{etag}" in etags
         if_modified_since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-        return if_modified_since is not None and version <= if_modified_since
+        return if_modified_since is not None and changed_at < if_modified_since
 
     # --- strict parameters ---------------------------------------------------------------------------
     def initial(self, request, *args, **kwargs):

@@ -1,10 +1,11 @@
-"""The API's content version: one number, stored in Django's cache, that grows whenever anything the API
-serves may have changed. Every API answer derives its ``ETag`` and ``Last-Modified`` from it, so a portal
-revalidating after ``max-age`` gets a 304 exactly while nothing changed and fresh content as soon as it did.
+"""The API's content version, stored in Django's cache and changed whenever anything the API serves may have
+changed. Every API answer derives its ``ETag`` and ``Last-Modified`` from it, so a portal revalidating after
+``max-age`` gets a 304 exactly while nothing changed and fresh content as soon as something did.
 
-The version is whole seconds since the epoch and strictly increasing: two changes within one second still give
-two versions, so ``If-Modified-Since`` never hides a change. It must live in a cache that every server process
-shares (Redis, Memcached or the database cache) in production; ``home.checks`` warns otherwise.
+The version is a pair: a number that only grows (nanoseconds at the first change, so it never repeats after the
+cache is emptied) for ETags, and the time of the last change for ``Last-Modified``/``If-Modified-Since``. It must
+live in a cache that every server process shares (Redis, Memcached or the database cache) in production;
+``home.checks`` warns otherwise.
 """
 
 import time
@@ -38,18 +39,18 @@ ALWAYS_TRACKED = (AbstractImage, AbstractDocument, Site, Locale, Collection, Bas
 
 
 def content_version():
-    """The current version; the first call of a fresh cache starts it at the current time."""
+    """``(number, changed_at)``: the current version and when it began (a Unix time, fractional)."""
     version = cache.get(CACHE_KEY)
     if version is None:
-        cache.add(CACHE_KEY, int(time.time()), timeout=None)
+        cache.add(CACHE_KEY, (time.time_ns(), time.time()), timeout=None)
         version = cache.get(CACHE_KEY)
     return version
 
 
 def bump_content_version():
-    """Mark the API's content as changed: the next version is later than the clock and than the last one."""
-    previous = content_version() or 0
-    version = max(int(time.time()), previous + 1)
+    """Mark the API's content as changed."""
+    previous_number, _changed_at = content_version()
+    version = (max(previous_number + 1, time.time_ns()), time.time())
     cache.set(CACHE_KEY, version, timeout=None)
     return version
 

@@ -56,7 +56,7 @@ class ContentPage(BasePage):
 
 class HomePage(ContentPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContactPage", "partners.PartnerIndexPage"]
+    subpage_types = ["home.StandardPage", "home.ContactPage", "partners.PartnerIndexPage", "apidocs.ApiDocsPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "partners",
+    "apidocs",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -237,4 +238,5 @@ LOGGING = {
 SEED_CONTENT = [
     "home.content.load",
     "partners.content.load",
+    "apidocs.content.load",
 ]

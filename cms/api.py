@@ -4,6 +4,7 @@
 parameters, JSON errors, ETag/Last-Modified/304, anonymous answers); the schema lives in ``cms/openapi.py``.
 """
 
+from documents.api import PublicDocumentsAPIViewSet
 from home.api import (
     ContactDetailsAPIViewSet,
     ContentAPIRouter,
@@ -11,7 +12,6 @@ from home.api import (
     LocalizedPagesAPIViewSet,
     NavigationAPIViewSet,
     RenditionImagesAPIViewSet,
-    TaggedDocumentsAPIViewSet,
 )
 from partners.api import PartnersAPIViewSet
 
@@ -20,7 +20,7 @@ from .openapi import OpenAPISchemaViewSet
 api_router = ContentAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
 api_router.register_endpoint("images", RenditionImagesAPIViewSet)
-api_router.register_endpoint("documents", TaggedDocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
 api_router.register_endpoint("partners", PartnersAPIViewSet)
 api_router.register_endpoint("languages", LanguagesAPIViewSet)

@@ -56,7 +56,13 @@ class ContentPage(BasePage):
 
 class HomePage(ContentPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContactPage", "partners.PartnerIndexPage", "apidocs.ApiDocsPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ContactPage",
+        "partners.PartnerIndexPage",
+        "documents.DocumentIndexPage",
+        "apidocs.ApiDocsPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -68,7 +74,7 @@ class StandardPage(ContentPage):
     """A text page such as "O Partnerstwie" / "About the Partnership"."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "documents.AccessionPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,10 +1,10 @@
 import datetime
 
-from wagtail.models import Locale
-
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+
+from wagtail.models import Locale
 
 from .models import DatePrecision, Partner, PartnerIndexPage, Role, Sector
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+from rest_framework import serializers
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,8 +20,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from rest_framework import serializers
 
 from home.models import ContentPage
 

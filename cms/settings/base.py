@@ -200,6 +200,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "od
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only PDFs open in the browser; every other type is sent as an attachment (never HTML or SVG inline).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 # --- API ------------------------------------------------------------------------------------------
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
@@ -238,5 +240,6 @@ LOGGING = {
 SEED_CONTENT = [
     "home.content.load",
     "partners.content.load",
+    "documents.content.load",
     "apidocs.content.load",
 ]

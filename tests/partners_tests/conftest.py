@@ -1,8 +1,8 @@
 import io
 
-from django.core.management import call_command
-
 import pytest
+
+from django.core.management import call_command
 
 from partners.models import Partner, PartnerIndexPage
 

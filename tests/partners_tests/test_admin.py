@@ -1,10 +1,10 @@
 import csv
 import io
 
-from django.urls import reverse
-
 import pytest
 from openpyxl import load_workbook
+
+from django.urls import reverse
 
 from partners.factories import PartnerFactory
 

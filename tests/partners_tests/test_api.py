@@ -1,8 +1,8 @@
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 from wagtail_factories import ImageFactory
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from partners.factories import PartnerFactory
 from partners.models import Partner, Sector

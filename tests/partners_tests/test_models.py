@@ -1,9 +1,9 @@
 import datetime
 
+import pytest
+
 from django.core.exceptions import ValidationError
 from django.utils import translation
-
-import pytest
 
 from partners.factories import PartnerFactory
 from partners.models import DatePrecision, Partner, Sector, SocialEconomyKind

@@ -1,7 +1,7 @@
+import pytest
+
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
-
-import pytest
 
 from partners.factories import PartnerFactory
 from partners.models import Partner, Sector, SocialEconomyKind

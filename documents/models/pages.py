@@ -1,0 +1,184 @@
+from django.conf import settings
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.models import CollectionViewRestriction, Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import ContentPage
+
+from ..serializers import DocumentEntrySerializer
+
+# How each language is named after "in": the English page says a file is "in Polish".
+FILE_LANGUAGE_PHRASES = {"pl": _("in Polish"), "en": _("in English")}
+
+
+def restricted_collection_ids():
+    """Collections under a view restriction (and everything inside them): their files are not listed publicly."""
+    ids = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection"):
+        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
+class DocumentEntry(TranslatableMixin, Orderable):
+    """One downloadable file on a documents page.
+
+    The file is synchronised into translations but overridable: a translator can point the English entry at
+    an English file. ``language`` is the language of the file chosen on the source page; see ``file_language``.
+    """
+
+    page = ParentalKey("documents.DocumentIndexPage", on_delete=models.CASCADE, related_name="entries")
+    title = models.CharField(_("title"), max_length=255)
+    description = models.CharField(_("short description"), max_length=500, blank=True)
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(
+        _("language of the file"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("The date of the document, if it has one."))
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("document", overridable=True),
+    ]
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("document"),
+        FieldPanel("language"),
+        FieldPanel("date"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def file_type(self):
+        return self.document.file_extension.upper()
+
+    @property
+    def file_size(self):
+        return self.document.get_file_size()
+
+    @property
+    def file_size_display(self):
+        size = self.file_size
+        return filesizeformat(size) if size is not None else ""
+
+    @property
+    def download_url(self):
+        return self.document.url
+
+    @property
+    def file_language_phrase(self):
+        return FILE_LANGUAGE_PHRASES.get(self.file_language, "")
+
+
+class DocumentIndexPage(ContentPage):
+    """ "Dokumenty do pobrania" / "Documents": the partnership's files, each in the page's language or marked."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    translatable_fields = ContentPage.translatable_fields + [TranslatableField("entries")]
+    content_panels = ContentPage.content_panels + [InlinePanel("entries", label=_("Documents"))]
+    api_fields = ContentPage.api_fields + [
+        APIField("documents", serializer=DocumentEntrySerializer(many=True, source="visible_entries")),
+    ]
+
+    class Meta:
+        verbose_name = _("documents page")
+        verbose_name_plural = _("documents pages")
+
+    @property
+    def visible_entries(self):
+        """The entries visitors see, each with ``file_language`` set; the same few queries for any number."""
+        if hasattr(self, "_visible_entries"):
+            return self._visible_entries
+        hidden = restricted_collection_ids()
+        entries = [
+            entry
+            for entry in self.entries.select_related("document").order_by("sort_order")
+            if entry.document.collection_id not in hidden
+        ]
+        self._set_file_languages(entries)
+        self._visible_entries = entries
+        return entries
+
+    def _set_file_languages(self, entries):
+        """A translated entry whose file differs from its source entry's was given a file in the page's language.
+
+        The source is the entry in the default language with the same translation key; on the source page
+        every entry is its own source.
+        """
+        default = Locale.get_default()
+        sources = {}
+        if self.locale_id != default.pk:
+            sources = {
+                source.translation_key: source
+                for source in DocumentEntry.objects.filter(
+                    locale=default, translation_key__in=[entry.translation_key for entry in entries]
+                ).only("translation_key", "document_id", "language")
+            }
+        page_language = self.locale.language_code
+        for entry in entries:
+            source = sources.get(entry.translation_key, entry)
+            entry.file_language = source.language if entry.document_id == source.document_id else page_language
+            entry.is_in_page_language = entry.file_language == page_language
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.visible_entries
+        context["accession_page"] = AccessionPage.objects.live().public().filter(locale=self.locale_id).first()
+        return context
+
+
+class AccessionPage(RoutablePageMixin, ContentPage):
+    """ "Deklaracja przystąpienia online": the form an institution fills in to ask to join the partnership."""
+
+    parent_page_types = ["home.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    api_fields = ContentPage.api_fields
+
+    class Meta:
+        verbose_name = _("online accession declaration page")
+        verbose_name_plural = _("online accession declaration pages")
+
+    def get_documents_page(self):
+        return DocumentIndexPage.objects.live().public().filter(locale=self.locale_id).first()
+
+    # The views import the forms, which import these models: imported when a route is served, not at load.
+    @path("")
+    def application_form(self, request):
+        from ..views import application_form
+
+        return application_form(request, self)
+
+    @path("thank-you/")
+    def thank_you(self, request):
+        from ..views import thank_you
+
+        return thank_you(request, self)
+
+    @path("declaration/<uuid:token>/")
+    def filled_declaration(self, request, token):
+        from ..views import filled_declaration
+
+        return filled_declaration(request, self, token)

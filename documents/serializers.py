@@ -1,0 +1,20 @@
+"""How a documents page lists its files in the API."""
+
+from rest_framework import serializers
+
+
+class DocumentEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="document_id")
+    title = serializers.CharField()
+    description = serializers.CharField()
+    download_url = serializers.SerializerMethodField()
+    file_type = serializers.CharField()
+    file_size = serializers.IntegerField()
+    language = serializers.CharField(source="file_language")
+    date = serializers.DateField()
+
+    def get_download_url(self, entry):
+        # wagtail.api.v2.utils loads the Page model on import: too early for models.py, which imports this.
+        from wagtail.api.v2.utils import get_full_url
+
+        return get_full_url(self.context["request"], entry.download_url)

@@ -452,6 +452,11 @@ def paths():
                     param("translation_of", "Translations of a page id, or `root`.", ROOT_OR_ID),
                     param("show_in_menus", "Only pages shown (or not) in menus.", {"enum": ["true", "false"]}),
                     param("slug", "Only pages with this slug.", STRING),
+                    param(
+                        "when",
+                        "With a dated type (`type=news.EventPage`): `upcoming` (soonest first) or `past` (latest first).",
+                        {"enum": ["upcoming", "past"]},
+                    ),
                     SEARCH,
                     SEARCH_OPERATOR,
                     FIELDS,

@@ -84,6 +84,22 @@ class StrictLocaleFilter:
         return queryset
 
 
+class WhenFilter:
+    """``?when=upcoming|past`` for page types that define what that means (``Model.upcoming(queryset)`` and
+    ``Model.past(queryset)``, e.g. events): ``?type=news.EventPage&when=upcoming``."""
+
+    def filter_queryset(self, request, queryset, view):
+        when = request.GET.get("when")
+        if when is None:
+            return queryset
+        if when not in ("upcoming", "past"):
+            raise BadRequestError("when must be 'upcoming' or 'past'")
+        select = getattr(queryset.model, when, None)
+        if not callable(select):
+            raise BadRequestError("when needs a type whose pages have dates, e.g. type=news.EventPage")
+        return select(queryset)
+
+
 def localized_serializer(serializer_class):
     """``serializer_class`` rendering each object in its own language, rich text with absolute links."""
     return type(
@@ -130,6 +146,8 @@ class ContentAPIMixin:
     authentication_classes = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    # Parameters whose answer changes with the clock, not only with the content: their ETags expire.
+    time_dependent_parameters = frozenset(["when"])
     # Query parameters that must be whole numbers; "root" is the site's home page for the page filters.
     integer_query_parameters = {"limit": (), "offset": (), "id": ()}
 
@@ -148,12 +166,17 @@ class ContentAPIMixin:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         number, changed_at = content_version()
+        max_age = api_setting("API_CACHE_MAX_AGE", API_CACHE_MAX_AGE)
+        time_dependent = bool(self.time_dependent_parameters & set(request.GET))
+        if time_dependent:
+            # "Upcoming" moves on by itself: such an answer is fresh for one max-age period at most.
+            number = f"{number}|{int(time.time() // max(max_age, 1))}"
+            changed_at = time.time()
         etag = self._etag(request, number)
         if self._is_not_modified(request, etag, changed_at):
             response = HttpResponseNotModified()
         else:
             response = super().dispatch(request, *args, **kwargs)
-        max_age = api_setting("API_CACHE_MAX_AGE", API_CACHE_MAX_AGE)
         if response.status_code in (200, 304):
             response["ETag"] = etag
             # Whole seconds: never later than now, and a change later in this second is still "modified since".
@@ -307,11 +330,13 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         ChildOfFilter,
         AncestorOfFilter,
         DescendantOfFilter,
+        WhenFilter,
         OrderingFilter,
         TranslationOfFilter,
         StrictLocaleFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when"])
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
     integer_query_parameters = {

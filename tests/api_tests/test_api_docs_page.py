@@ -1,6 +1,8 @@
 import pytest
 
+from apidocs.factories import ApiDocsPageFactory
 from apidocs.models import ApiDocsPage
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,21 @@ def test_footer_link_disappears_when_the_api_page_is_unpublished(client, locale_
     ApiDocsPage.objects.get(locale=locale_en).unpublish()
 
     assert "site-footer__api" not in client.get("/en/").content.decode()
+
+
+def test_api_page_sits_only_under_a_home_page_and_once_per_language(locale_en):
+    english_home = HomePage.objects.get(locale=locale_en)
+    about = english_home.get_children().get(slug="about")
+
+    assert not ApiDocsPage.can_create_at(english_home)  # the loader's page is there already
+    assert not ApiDocsPage.can_create_at(about)
+
+
+def test_editors_introduction_comes_before_the_generated_reference(client, locale_en):
+    english_home = HomePage.objects.get(locale=locale_en)
+    ApiDocsPage.objects.get(locale=locale_en).delete()
+    ApiDocsPageFactory(parent=english_home, title="Data for portals", slug="data", intro="Ask the office for access.")
+
+    html = client.get("/en/data/").content.decode()
+
+    assert html.index("Ask the office for access.") < html.index("Address and format")

@@ -81,6 +81,10 @@ BAD_REQUESTS = [
     "/api/v2/partners/?fields=secret",
     "/api/v2/partners/?order=-nothing",
     "/api/v2/partners/?search=" + "c" * 201,
+    # dated page types
+    "/api/v2/pages/?when=soon",
+    "/api/v2/pages/?when=upcoming",
+    "/api/v2/pages/?type=home.StandardPage&when=past",
     # anything else
     "/api/v2/pages/?nothing=1",
     "/api/v2/pages/?title=%00",

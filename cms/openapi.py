@@ -454,7 +454,7 @@ def paths():
                     param("slug", "Only pages with this slug.", STRING),
                     param(
                         "when",
-                        "With a dated type (`type=news.EventPage`): `upcoming` (soonest first) or `past` (latest first).",
+                        "With a dated type (`type=news.EventPage`): `upcoming` (soonest first) or `past`.",
                         {"enum": ["upcoming", "past"]},
                     ),
                     SEARCH,

@@ -102,9 +102,9 @@ def test_image_listing_queries_do_not_grow_with_images(client, django_assert_max
 def test_documents_endpoint_gives_absolute_download_urls(client, openapi):
     document = wagtail_factories.DocumentFactory(title="Deklaracja")
 
-    response = client.get("/api/v2/documents/")
+    response = client.get("/api/v2/documents/?limit=100")
 
-    [item] = response.json()["items"]
+    item = next(item for item in response.json()["items"] if item["id"] == document.pk)
     assert item["meta"]["download_url"].startswith("http://testserver/documents/")
     openapi.validate("/api/v2/documents/", response)
     openapi.validate("/api/v2/documents/{id}/", client.get(f"/api/v2/documents/{document.pk}/"))
@@ -114,10 +114,11 @@ def test_document_listing_queries_do_not_grow_with_documents(client, django_asse
     for n in range(2):
         wagtail_factories.DocumentFactory(title=f"Dokument {n}").tags.add("deklaracja")
     with CaptureQueriesContext(connection) as few:
-        client.get("/api/v2/documents/")
+        client.get("/api/v2/documents/?limit=100")
     few_queries = len(few.captured_queries)
     for n in range(2, 10):
         wagtail_factories.DocumentFactory(title=f"Dokument {n}").tags.add("deklaracja")
     with django_assert_max_num_queries(few_queries):
-        items = client.get("/api/v2/documents/").json()["items"]
-    assert [item["meta"]["tags"] for item in items] == [["deklaracja"]] * 10
+        items = client.get("/api/v2/documents/?limit=100").json()["items"]
+    tagged = [item["meta"]["tags"] for item in items if item["title"].startswith("Dokument ")]
+    assert tagged == [["deklaracja"]] * 10

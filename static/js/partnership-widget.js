@@ -46,6 +46,36 @@
 
   /* Each kind: the API request for it, and how one answer item becomes {title, url, date, summary}. */
   var KINDS = {
+    news: {
+      path: "pages/",
+      query: function (options) {
+        return { type: "news.NewsPage", locale: options.lang, limit: options.limit, order: "-date", fields: "date,lead" };
+      },
+      item: function (page) {
+        return { title: page.title, url: page.meta && page.meta.html_url, date: page.date, summary: page.lead };
+      }
+    },
+    events: {
+      path: "pages/",
+      query: function (options) {
+        return {
+          type: "news.EventPage",
+          locale: options.lang,
+          limit: options.limit,
+          when: "upcoming",
+          fields: "start,place,lead"
+        };
+      },
+      item: function (page) {
+        return {
+          title: page.title,
+          url: page.meta && page.meta.html_url,
+          date: page.start,
+          place: page.place,
+          summary: page.lead
+        };
+      }
+    },
     partners: {
       path: "partners/",
       query: function (options) {

@@ -147,10 +147,14 @@
     if (isNaN(date.getTime())) {
       return value;
     }
+    var dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    var format = dateOnly
+      ? { dateStyle: "long", timeZone: "UTC" }
+      : { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Warsaw" };
     try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(date);
+      return new Intl.DateTimeFormat(lang, format).format(date);
     } catch (e) {
-      return date.toISOString().slice(0, 10);
+      return value.slice(0, 10);
     }
   }
 

@@ -11,6 +11,8 @@ from pytest_django.live_server_helper import LiveServer
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from django.core.cache import cache
+
 from cms.openapi import build_schema
 
 SCHEMA_URI = "urn:lubelskie-partnerstwo:openapi"
@@ -43,6 +45,14 @@ class OpenAPIDocument:
         )
         errors = sorted(validator.iter_errors(response.json()), key=lambda e: e.path)
         assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The content version lives in the cache, which a test's rollback does not undo: start and end clean."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,10 @@
 import pytest
 
+from django.utils import translation
+
 from apidocs.factories import ApiDocsPageFactory
 from apidocs.models import ApiDocsPage
+from apidocs.templatetags.apidocs_tags import api_docs_link
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +74,13 @@ def test_editors_introduction_comes_before_the_generated_reference(client, local
     html = client.get("/en/data/").content.decode()
 
     assert html.index("Ask the office for access.") < html.index("Address and format")
+
+
+def test_footer_link_costs_no_query_once_remembered(rf, django_assert_num_queries):
+    request = rf.get("/en/")
+    with translation.override("en"):
+        api_docs_link({"request": request})
+        with django_assert_num_queries(0):
+            link = api_docs_link({"request": request})["link"]
+
+    assert link == {"url": "/en/api-for-portals/", "title": "API for partner portals"}

@@ -98,3 +98,11 @@ def test_partner_detail_matches_the_document(client, openapi):
 
     openapi.validate("/api/v2/partners/{id}/", client.get(f"/api/v2/partners/{partner_id}/?fields=*"))
     openapi.validate("/api/v2/partners/{id}/", client.get("/api/v2/partners/999999/"))
+
+
+def test_every_live_page_of_the_site_matches_the_document_of_its_type(client, openapi):
+    pages = client.get("/api/v2/pages/?limit=100").json()["items"]
+
+    assert {page["meta"]["type"] for page in pages} >= {"home.HomePage", "home.StandardPage", "home.ContactPage"}
+    for page in pages:
+        openapi.validate("/api/v2/pages/{id}/", client.get(f"/api/v2/pages/{page['id']}/"))

@@ -2,14 +2,12 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
-from partners.models import Partner, Role
-from partners.text import fold
+from partners.models import Role
+from partners.services import create_draft_partner
 
 from .models import ApplicationStatus, MembershipApplication
 
@@ -30,45 +28,24 @@ def _lock_new(application):
     return locked
 
 
-def _unique_slug(name, locale):
-    base = slugify(fold(name))[:240] or "partner"  # fold() turns "ł" into "l", which slugify would drop
-    slug, number = base, 2
-    while Partner.objects.filter(locale=locale, slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
-def draft_partner_from(application):
-    """An unsaved, unpublished Partner in the default language, filled in from the application."""
-    locale = Locale.get_default()
-    return Partner(
-        locale=locale,
-        name=application.institution_name,
-        slug=_unique_slug(application.institution_name, locale),
-        sector=application.sector,
-        social_economy_kind=application.social_economy_kind,
-        role=Role.MEMBER,
-        website=application.website,
-        email=application.email,
-        phone=application.phone,
-        street=application.street,
-        postcode=application.postcode,
-        city=application.city,
-        is_active=True,
-        live=False,
-        has_unpublished_changes=True,
-    )
-
-
 def accept(application, user):
     """Accept the application: a draft Partner is created for an editor to review and publish."""
     with transaction.atomic():
         application = _lock_new(application)
-        partner = draft_partner_from(application)
-        partner.full_clean()
-        partner.save()
-        log(instance=partner, action="wagtail.create", user=user, content_changed=True)
-        partner.save_revision(user=user)
+        partner = create_draft_partner(
+            user=user,
+            name=application.institution_name,
+            sector=application.sector,
+            social_economy_kind=application.social_economy_kind,
+            role=Role.MEMBER,
+            website=application.website,
+            email=application.email,
+            phone=application.phone,
+            street=application.street,
+            postcode=application.postcode,
+            city=application.city,
+            is_active=True,
+        )
         application.status = ApplicationStatus.ACCEPTED
         application.partner = partner
         application.decided_at = timezone.now()

@@ -8,9 +8,13 @@ first save adds. Contact details use reserved example domains only, never a numb
 import datetime
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.text import slugify
 
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.search.models import IndexEntry
+from wagtail_localize.models import TranslatableObject
 
 from .demo_data import DEMO_PREFIX, DemoGenerator, register
 from .models import DatePrecision, Partner, Role, Sector, SocialEconomyKind
@@ -75,6 +79,29 @@ DESCRIPTION = (
 )
 
 
+def touched_partner_ids(partners):
+    """The partners among ``partners`` that anything refers to or that have any data of their own."""
+    content_type = ContentType.objects.get_for_model(Partner)
+    ids = set(partners.values_list("pk", flat=True))
+    touched = set(partners.filter(latest_revision__isnull=False).values_list("pk", flat=True))
+    keyed = [
+        ReferenceIndex.objects.filter(Q(base_content_type=content_type) | Q(content_type=content_type)).values_list(
+            "object_id", flat=True
+        ),
+        ReferenceIndex.objects.filter(to_content_type=content_type).values_list("to_object_id", flat=True),
+        IndexEntry.objects.filter(content_type=content_type).values_list("object_id", flat=True),
+    ]
+    for object_ids in keyed:
+        touched |= ids & {int(object_id) for object_id in object_ids if str(object_id).isdigit()}
+    translated = TranslatableObject.objects.filter(content_type=content_type).values("translation_key")
+    touched |= set(partners.filter(translation_key__in=translated).values_list("pk", flat=True))
+    for relation in Partner._meta.related_objects:
+        if relation.field.concrete:
+            referring = relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": partners})
+            touched |= set(referring.values_list(relation.field.attname, flat=True))
+    return touched
+
+
 @register
 class PartnersDemo(DemoGenerator):
     name = "partners"
@@ -85,7 +112,13 @@ class PartnersDemo(DemoGenerator):
     def delete(self):
         demo = Partner.objects.filter(is_demo=True)
         count = demo.count()
-        demo.delete()
+        touched = touched_partner_ids(demo)
+        # Anything an editor or another app has touched gets Wagtail's full per-object clean-up.
+        Partner.objects.filter(pk__in=touched).delete()
+        # The rest were bulk-inserted and own nothing (no revision, search entry, reference or translation
+        # data). Deleted one by one, each would run wagtail-localize's clean-up (~16 queries): 10 minutes
+        # for 10,000 partners instead of seconds.
+        demo.exclude(pk__in=touched)._raw_delete(demo.db)
         return count
 
     def generate(self, count, rng, progress):

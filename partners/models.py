@@ -362,6 +362,8 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # The partners themselves are served by /api/v2/partners/, filtered as this page filters them.
+    api_fields = ContentPage.api_fields
 
     class Meta:
         verbose_name = _("partner index page")
@@ -369,6 +371,19 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
 
     def partners(self):
         return Partner.objects.visible().filter(locale_id=self.locale_id)
+
+    def get_sitemap_urls(self, request=None):
+        """The page itself and every partner's detail page below it."""
+        urls = super().get_sitemap_urls(request)
+        if not urls or not urls[0]["location"]:
+            return urls
+        index_url = urls[0]["location"]
+        for slug, updated in self.partners().order_by("slug").values_list("slug", "last_published_at"):
+            entry = {"location": f"{index_url}{slug}/"}
+            if updated:
+                entry["lastmod"] = updated
+            urls.append(entry)
+        return urls
 
     def partner_url(self, partner, index_url):
         return f"{index_url}{partner.slug}/"
@@ -388,7 +403,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             .exclude(pk=partner.pk)
             .select_related("locale")
         )
-        alternates = []
+        alternates = [(partner.locale.language_code, request.build_absolute_uri(request.path))]
         for other in translations:
             other_index = self.get_translation_or_none(other.locale)
             if other_index is not None and other_index.live:

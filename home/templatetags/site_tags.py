@@ -42,29 +42,46 @@ def _live_translations(page):
     }
 
 
+def _translation_urls(context, absolute):
+    """{language: URL} of what the visitor is looking at, in each language it is live in.
+
+    A view that shows something other than the page itself (a partner below its index page, say) puts
+    ``alternates`` — (language, absolute URL) pairs, its own language included — in the context.
+    """
+    if context.get("alternates"):
+        return dict(context["alternates"])
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {}
+    request = context["request"]
+    return {
+        code: (translation.get_full_url(request) if absolute else translation.get_url(request))
+        for code, translation in _live_translations(page).items()
+    }
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the current page in each language, or to that language's home page where it has none."""
     request = context["request"]
     page = context.get("page")
-    is_page = isinstance(page, Page)
-    current_code = page.locale.language_code if is_page else translation.get_language()
-    translations = _live_translations(page) if is_page else {}
-    missing = [code for code, _name in settings.LANGUAGES if code not in translations]
+    current_code = page.locale.language_code if isinstance(page, Page) else translation.get_language()
+    urls = _translation_urls(context, absolute=False)
+    missing = [code for code, _name in settings.LANGUAGES if code not in urls]
     site = Site.find_for_request(request)
     homes = _live_translations(site.root_page) if missing and site else {}
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        url = urls.get(code) or (homes[code].get_url(request) if code in homes else None)
+        if url is None:
             continue
         links.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": target.get_url(request),
+                "url": url,
                 "is_current": code == current_code,
-                "is_translation": code in translations,
+                "is_translation": code in urls,
             }
         )
     return {"links": links}
@@ -72,14 +89,8 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
 def hreflang_links(context):
-    request = context["request"]
-    page = context.get("page")
-    if not isinstance(page, Page):
-        return {"links": []}
-    translations = _live_translations(page)
-    links = [(code, translation.get_full_url(request)) for code, translation in translations.items()]
-    default = translations.get(settings.LANGUAGE_CODE)
-    return {"links": links, "x_default": default.get_full_url(request) if default else None}
+    urls = _translation_urls(context, absolute=True)
+    return {"links": list(urls.items()), "x_default": urls.get(settings.LANGUAGE_CODE)}
 
 
 @register.inclusion_tag("includes/contact_details.html")

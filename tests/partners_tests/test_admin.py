@@ -105,3 +105,14 @@ def test_editor_can_add_a_draft_partner(admin_client, locale_pl):
     assert not partner.live
     assert partner.latest_revision is not None
     assert str(partner.member_since) == "2024-03-01"
+
+
+def test_editors_preview_shows_the_partner():
+    from partners.models import Partner
+
+    partner = Partner.objects.get(slug="koziolek", locale__language_code="pl")
+
+    response = partner.make_preview_request()
+
+    assert response.status_code == 200
+    assert "Lubelska Spółdzielnia Socjalna „KOZIOŁEK”" in response.content.decode()

@@ -84,3 +84,20 @@ def test_negative_counts_are_refused(settings):
 
     with pytest.raises(CommandError, match="--partners must be 0 or more"):
         call_command("generate_demo_data", partners=-1, stdout=io.StringIO())
+
+
+def test_a_rerun_also_cleans_up_demo_partners_an_editor_touched(generate_demo_partners):
+    from wagtail.models import Revision
+    from wagtail_localize.models import TranslatableObject
+
+    generate_demo_partners(3)
+    edited = Partner.objects.filter(is_demo=True, locale__language_code="pl").first()
+    edited.save_revision().publish()
+    TranslatableObject.objects.get_or_create_from_instance(edited)
+
+    generate_demo_partners(3)
+
+    assert not Partner.objects.filter(pk=edited.pk).exists()
+    assert not Revision.objects.filter(object_id=str(edited.pk), base_content_type__model="partner").exists()
+    assert not TranslatableObject.objects.filter(translation_key=edited.translation_key).exists()
+    assert Partner.objects.filter(is_demo=True).count() == 6

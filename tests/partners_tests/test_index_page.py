@@ -193,3 +193,10 @@ def test_index_page_runs_the_same_queries_for_10_and_300_partners(client, index_
     many = count_queries(client, url)
 
     assert few == many == INDEX_PAGE_QUERIES
+
+
+def test_sitemap_lists_each_partners_page(index_en, rf):
+    urls = [entry["location"] for entry in index_en.get_sitemap_urls(rf.get("/"))]
+
+    assert urls[0].endswith("/en/partners/")
+    assert urls[0] + "koziolek/" in urls

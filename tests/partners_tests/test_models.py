@@ -93,3 +93,15 @@ def test_translation_rules_synchronise_facts_and_translate_words():
         assert rules[fact] is SynchronizedField, fact
     for words in ("name", "short_name", "description", "logo_alt"):
         assert rules[words] is TranslatableField, words
+
+
+def test_factories_build_valid_partners_and_index_pages(locale_pl):
+    from wagtail.models import Page
+
+    from partners.factories import PartnerIndexPageFactory
+
+    partner = PartnerFactory()
+    partner.full_clean()
+    page = PartnerIndexPageFactory(parent=Page.get_first_root_node(), slug="inne-drzewo", locale=locale_pl)
+
+    assert page.partners().filter(pk=partner.pk).exists()

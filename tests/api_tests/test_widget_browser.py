@@ -26,7 +26,7 @@ def open_demo(chromium, url):
     return page, errors
 
 
-def test_demo_page_on_another_origin_renders_pages_from_the_api(chromium, portal_page, portal_allowed):
+def test_demo_page_on_another_origin_renders_pages_from_the_api(portal_page, portal_allowed, chromium):
     page, errors = open_demo(chromium, portal_page())
 
     polish = page.locator("#demo-pages-pl section.lp-widget")
@@ -48,7 +48,7 @@ def test_demo_page_on_another_origin_renders_pages_from_the_api(chromium, portal
     assert errors == []
 
 
-def test_demo_page_on_another_origin_renders_partners_in_each_language(chromium, portal_page, portal_allowed):
+def test_demo_page_on_another_origin_renders_partners_in_each_language(portal_page, portal_allowed, chromium):
     page, errors = open_demo(chromium, portal_page())
 
     polish = page.locator("#demo-partners-pl section.lp-widget--partners")
@@ -62,7 +62,7 @@ def test_demo_page_on_another_origin_renders_partners_in_each_language(chromium,
     assert errors == []
 
 
-def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(chromium, portal_page):
+def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(portal_page, chromium):
     page, _errors = open_demo(chromium, portal_page())
 
     status = page.locator("#demo-pages-pl .lp-widget__status")
@@ -71,7 +71,7 @@ def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(chromium
     assert page.locator("#demo-pages-en .lp-widget__status").inner_text().startswith("The content could not be loaded")
 
 
-def test_widget_inserts_api_text_as_text_never_as_html(chromium, portal_page, tmp_path):
+def test_widget_inserts_api_text_as_text_never_as_html(portal_page, tmp_path, chromium):
     """An answer carrying markup (here from a stand-in API on the portal's own origin) is shown as text."""
     fake_pages = tmp_path / "fake-api" / "pages"
     fake_pages.mkdir(parents=True)

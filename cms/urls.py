@@ -11,6 +11,7 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/newsletter/", include("newsletter.api_urls")),
     path("api/v2/", api_router.urls),
 ]
 
@@ -23,6 +24,7 @@ if settings.DEBUG:
 
 # Everything else is a page, under its language prefix: /pl/… and /en/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("newsletter/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

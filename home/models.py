@@ -61,6 +61,7 @@ class HomePage(ContentPage):
         "home.ContactPage",
         "partners.PartnerIndexPage",
         "documents.DocumentIndexPage",
+        "newsletter.NewsletterPage",
         "apidocs.ApiDocsPage",
     ]
     max_count_per_parent = 1

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "partners",
+    "newsletter",
     "apidocs",
     "search",
     "wagtail_localize",
@@ -192,6 +193,21 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerstwoeslublin@gmail.com")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Background tasks (django-tasks) ---------------------------------------------------------------
+# Immediate (inside the request) unless TASKS_BACKEND names a backend with a worker process; see README.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+}
+
+# --- Newsletter -----------------------------------------------------------------------------------
+# Rate limits count in CACHES["default"], which production points at Redis so that they hold across processes.
+NEWSLETTER_RATE_LIMITS = {"ip": (20, 3600), "email": (5, 3600)}  # (attempts, seconds)
+NEWSLETTER_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+NEWSLETTER_CONFIRMATION_RESEND_INTERVAL = 10 * 60
+NEWSLETTER_BATCH_SIZE = 100
+# How many proxies of ours append to X-Forwarded-For (0: trust only REMOTE_ADDR).
+NEWSLETTER_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -241,5 +257,6 @@ SEED_CONTENT = [
     "home.content.load",
     "partners.content.load",
     "documents.content.load",
+    "newsletter.content.load",
     "apidocs.content.load",
 ]

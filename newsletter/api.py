@@ -1,0 +1,87 @@
+"""Signup for partner portals: ``/api/v2/newsletter/…``, cross-origin for the configured origins only.
+
+No session authentication, so no CSRF: a request carries no credentials, only the visitor's address and
+consent, and answers exactly as the form in the footer does.
+"""
+
+from rest_framework import status
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import ratelimit, signup
+from .forms import APISubscriptionForm
+from .models import ConsentText
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _language_of(data):
+    """Messages in the language the request asks for, else in the one the middleware chose."""
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in LANGUAGE_CODES else translation.get_language()
+
+
+class NewsletterAPIView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+
+class SubscribeAPIView(NewsletterAPIView):
+    """``{"email", "language", "consent": true, "consent_version"}`` → 202, or 400 with a message per field."""
+
+    def post(self, request):
+        try:
+            data = request.data
+        except ParseError:
+            data = None
+        with translation.override(_language_of(data)):
+            if not isinstance(data, dict):
+                return Response(
+                    {"errors": {"non_field_errors": [_("Send a JSON object.")]}}, status=status.HTTP_400_BAD_REQUEST
+                )
+            refusal = ratelimit.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
+            if refusal:
+                return Response({"detail": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            form = APISubscriptionForm(data)
+            if not form.is_valid():
+                errors = {
+                    ("non_field_errors" if field == "__all__" else field): [str(message) for message in messages]
+                    for field, messages in form.errors.items()
+                }
+                return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+            signup.subscribe(
+                email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"],
+                consent_text=form.consent_text,
+                source=request.headers.get("Origin") or request.build_absolute_uri(),
+                ip=ratelimit.client_ip(request),
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+            # The same answer for a new, pending, confirmed or unsubscribed address.
+            return Response(
+                {"detail": _("Thank you. If the address can be subscribed, a confirmation e-mail is on its way.")},
+                status=status.HTTP_202_ACCEPTED,
+            )
+
+
+class ConsentTextAPIView(NewsletterAPIView):
+    """``?language=pl|en`` → the current consent text a partner portal shows beside its checkbox."""
+
+    def get(self, request):
+        language = request.GET.get("language", "")
+        with translation.override(_language_of(request.GET)):
+            if language not in LANGUAGE_CODES:
+                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(LANGUAGE_CODES)}
+                return Response({"errors": {"language": [message]}}, status=status.HTTP_400_BAD_REQUEST)
+            text = ConsentText.current(language)
+            if text is None:
+                return Response({"detail": _("There is no consent text in this language yet.")}, status=404)
+            return Response({"language": language, "version": text.version, "text": text.text})

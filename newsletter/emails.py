@@ -1,0 +1,90 @@
+"""The newsletter's e-mails, each in its subscriber's language, with a plain-text and an HTML part."""
+
+import re
+from html import unescape
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
+
+from .tokens import confirmation_token, unsubscribe_token
+
+_RELATIVE_HREF = re.compile(r'href="/(?!/)')
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol)>|<br\s*/?>", re.IGNORECASE)
+
+
+def site_root_url():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(path):
+    return site_root_url() + path
+
+
+def _text_from_html(html):
+    text = unescape(strip_tags(_BLOCK_END.sub("\n", html)))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+
+def confirmation_url(subscriber):
+    with translation.override(subscriber.language):
+        return absolute_url(reverse("newsletter:confirm", args=[confirmation_token(subscriber)]))
+
+
+def unsubscribe_url(subscriber):
+    with translation.override(subscriber.language):
+        return absolute_url(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
+
+
+def confirmation_email(subscriber):
+    with translation.override(subscriber.language):
+        context = {
+            "confirm_url": confirmation_url(subscriber),
+            "site_name": _("Lublin Partnership for the Development of the Social Economy"),
+            "max_age_days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
+            "language": subscriber.language,
+        }
+        message = EmailMultiAlternatives(
+            subject=_("Confirm your newsletter subscription"),
+            body=render_to_string("newsletter/email/confirmation.txt", context),
+            to=[subscriber.email],
+        )
+        message.attach_alternative(render_to_string("newsletter/email/confirmation.html", context), "text/html")
+    return message
+
+
+def issue_context(issue, unsubscribe_url):
+    # Rich text links come out relative to the site; an e-mail needs them whole.
+    body_html = _RELATIVE_HREF.sub(f'href="{site_root_url()}/', expand_db_html(issue.body))
+    return {
+        "issue": issue,
+        "body_html": body_html,
+        "body_text": _text_from_html(body_html),
+        "unsubscribe_url": unsubscribe_url,
+        "language": issue.language,
+        "site_name": _("Lublin Partnership for the Development of the Social Economy"),
+    }
+
+
+def issue_email(issue, subscriber, connection=None):
+    link = unsubscribe_url(subscriber)
+    with translation.override(subscriber.language):
+        context = issue_context(issue, link)
+        message = EmailMultiAlternatives(
+            subject=issue.subject,
+            body=render_to_string("newsletter/email/issue.txt", context),
+            to=[subscriber.email],
+            connection=connection,
+            # RFC 8058: mail clients unsubscribe with one POST to this address, no login, no page.
+            headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
+        message.attach_alternative(render_to_string("newsletter/email/issue.html", context), "text/html")
+    return message

@@ -1,0 +1,259 @@
+"""Newsletter: subscribers with a provable consent, the consent texts they agreed to, issues and deliveries."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import PreviewableMixin, TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+
+from home.models import ContentPage
+
+ISSUE_BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def normalise_email(address):
+    """The form every address is stored and compared in: no surrounding blanks, lower case."""
+    return address.strip().lower()
+
+
+def sha256(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ConsentText(models.Model):
+    """What a visitor agrees to when signing up, in one language. A saved version never changes."""
+
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    version = models.PositiveIntegerField(_("version"), editable=False)
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Shown beside the consent checkbox. Saving a change stores it as a new version; "
+            "subscribers keep the version they agreed to."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [FieldPanel("language"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("consent text")
+        verbose_name_plural = _("consent texts")
+        ordering = ["language", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "version"], name="newsletter_consent_text_unique_version"),
+        ]
+
+    def __str__(self):
+        return _("%(language)s, version %(version)s") % {"language": self.language, "version": self.version}
+
+    def save(self, *args, **kwargs):
+        # A stored version is evidence of what someone agreed to: an edit becomes the next version instead.
+        if self.pk is not None:
+            stored = ConsentText.objects.filter(pk=self.pk).values("language", "text").first()
+            if stored == {"language": self.language, "text": self.text}:
+                return
+            self.pk = None
+            self._state.adding = True
+        with transaction.atomic():
+            last = ConsentText.objects.filter(language=self.language).aggregate(last=Max("version"))["last"]
+            self.version = (last or 0) + 1
+            super().save(*args, **kwargs)
+
+    @property
+    def sha256(self):
+        return sha256(self.text)
+
+    @classmethod
+    def current(cls, language):
+        return cls.objects.filter(language=language).order_by("-version").first()
+
+
+class Subscriber(models.Model):
+    """One e-mail address, its language, where it stands, and the record of its consent."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+    email = models.EmailField(_("e-mail"), unique=True, help_text=_("Stored in lower case."))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+
+    consent_text = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("consent text"),
+        on_delete=models.PROTECT,
+        related_name="subscribers",
+        null=True,
+        blank=True,
+    )
+    consent_text_sha256 = models.CharField(_("SHA-256 of the consent text"), max_length=64, blank=True)
+    consent_source = models.CharField(_("consent given on"), max_length=500, blank=True)
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_ip = models.GenericIPAddressField(_("IP address at consent"), null=True, blank=True)
+    consent_user_agent = models.CharField(_("browser at consent"), max_length=500, blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation e-mail sent at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmation_ip = models.GenericIPAddressField(_("IP address at confirmation"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["language", "status"], name="newsletter_subscriber_audience")]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def consent_version(self):
+        return self.consent_text.version if self.consent_text_id else None
+
+    @staticmethod
+    def consent_fields(consent_text, source, ip, user_agent, now):
+        """The consent record, as field values: what was agreed to, when, where and from which machine."""
+        return {
+            "consent_text": consent_text,
+            "consent_text_sha256": consent_text.sha256,
+            "consent_source": source[:500],
+            "consented_at": now,
+            "consent_ip": ip,
+            "consent_user_agent": user_agent[:500],
+        }
+
+    @classmethod
+    def withdrawal_fields(cls, now):
+        """After unsubscribing only what proves the withdrawal is kept: the address, its language, the time."""
+        return {
+            "status": cls.Status.UNSUBSCRIBED,
+            "unsubscribed_at": now,
+            "consent_text": None,
+            "consent_text_sha256": "",
+            "consent_source": "",
+            "consented_at": None,
+            "consent_ip": None,
+            "consent_user_agent": "",
+            "confirmation_sent_at": None,
+            "confirmed_at": None,
+            "confirmation_ip": None,
+        }
+
+    def withdraw(self):
+        now = timezone.now()
+        Subscriber.objects.filter(pk=self.pk).exclude(status=self.Status.UNSUBSCRIBED).update(
+            **self.withdrawal_fields(now)
+        )
+        self.refresh_from_db()
+
+
+class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
+    """One issue of the newsletter in one language; sending it mails that language's confirmed subscribers."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = RichTextField(_("body"), features=ISSUE_BODY_FEATURES)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    send_requested_at = models.DateTimeField(_("sending requested at"), null=True, blank=True, editable=False)
+    send_finished_at = models.DateTimeField(_("sending finished at"), null=True, blank=True, editable=False)
+
+    translatable_fields = [TranslatableField("subject"), TranslatableField("body")]
+    panels = [FieldPanel("subject"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_newsletterissue", _("Can send newsletter issues"))]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def language(self):
+        return self.locale.language_code
+
+    def recipients(self):
+        return Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED, language=self.language)
+
+    def progress(self):
+        """Counts of this issue's deliveries: sent, failed, skipped (left before their turn), waiting, total."""
+        Status = NewsletterDelivery.Status
+        return self.deliveries.aggregate(
+            total=Count("pk"),
+            sent=Count("pk", filter=Q(status=Status.SENT)),
+            failed=Count("pk", filter=Q(status=Status.FAILED)),
+            skipped=Count("pk", filter=Q(status=Status.SKIPPED)),
+            waiting=Count("pk", filter=Q(status__in=[Status.PENDING, Status.SENDING])),
+        )
+
+    def get_preview_template(self, request, mode_name):
+        return "newsletter/email/issue.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .emails import issue_context  # emails → tokens → models: imported here, not at the top
+
+        return {**super().get_preview_context(request, mode_name), **issue_context(self, unsubscribe_url="#")}
+
+
+class NewsletterDelivery(models.Model):
+    """One issue to one subscriber. Unique per pair, and claimed before sending, so nobody is mailed twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        SENDING = "sending", _("being sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        SKIPPED = "skipped", _("skipped (no longer subscribed)")
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_one_delivery_per_subscriber"),
+        ]
+        indexes = [models.Index(fields=["issue", "status"], name="newsletter_delivery_progress")]
+
+    def __str__(self):
+        return f"{self.issue} → {self.subscriber}"
+
+
+class NewsletterPage(ContentPage):
+    """The newsletter's own page: the partnership's invitation and the signup form."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "newsletter/newsletter_page.html"
+
+    api_fields = ContentPage.api_fields + [APIField("consent")]
+
+    class Meta:
+        verbose_name = _("newsletter page")
+        verbose_name_plural = _("newsletter pages")
+
+    @property
+    def consent(self):
+        """The consent text a signup on this page agrees to (partner portals show it and send its version)."""
+        text = ConsentText.current(self.locale.language_code)
+        return {"version": text.version, "text": text.text} if text else None

@@ -1,0 +1,35 @@
+from django import template
+from django.utils import translation
+
+from ..forms import WebSubscriptionForm
+from ..models import ConsentText, NewsletterPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
+def newsletter_signup(context, placement="footer"):
+    """The signup form with the current consent text of the active language; the footer leaves it to the
+    newsletter page when that page shows it already."""
+    request = context.get("request")
+    if request is None or (placement == "footer" and isinstance(context.get("page"), NewsletterPage)):
+        return {"show": False}
+    language = translation.get_language()
+    consent_text = ConsentText.current(language)
+    if consent_text is None:
+        return {"show": False}
+    form = context.get("newsletter_form") if placement != "footer" else None
+    if form is None:
+        form = WebSubscriptionForm(
+            language=language,
+            initial={"source": request.path, "consent_version": consent_text.version},
+        )
+    form.auto_id = f"newsletter-{placement}-%s"
+    return {
+        "show": True,
+        "form": form,
+        "consent_text": form.consent_text or consent_text,
+        "placement": placement,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,179 @@
+"""Admin: subscribers (read-only, filters, search, CSV export, counts per language), the versioned
+consent texts, and newsletter issues with preview, sending and progress."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from .emails import issue_context
+from .models import ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
+from .tasks import send_issue
+
+
+class SubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Subscribers come only from a signup with a consent: nobody adds or edits them by hand.
+    Deleting stays possible, for a request to erase the data."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change"} and super().user_has_permission(user, action)
+
+
+class ConsentTextPermissionPolicy(ModelPermissionPolicy):
+    """A consent text is the evidence of what subscribers agreed to: it is never deleted."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+register_permission_policy(ConsentText, ConsentTextPermissionPolicy(ConsentText))
+
+
+class SubscriberIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        Status = Subscriber.Status
+        counts = {
+            row["language"]: row
+            for row in Subscriber.objects.values("language").annotate(
+                confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+                pending=Count("pk", filter=Q(status=Status.PENDING)),
+                unsubscribed=Count("pk", filter=Q(status=Status.UNSUBSCRIBED)),
+            )
+        }
+        empty = {"confirmed": 0, "pending": 0, "unsubscribed": 0}
+        context["language_counts"] = [
+            {"name": name, **{key: counts.get(code, empty)[key] for key in empty}} for code, name in settings.LANGUAGES
+        ]
+        return context
+
+
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "user"
+    menu_label = _("Subscribers")
+    index_view_class = SubscriberIndexView
+    index_template_name = "newsletter/admin/subscriber_index.html"
+    list_display = ["email", "language", "status", "consented_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["email"]
+    search_backend_name = None
+    list_export = [
+        "email",
+        "language",
+        "status",
+        "consent_version",
+        "consented_at",
+        "consent_source",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
+    export_headings = {"consent_version": _("Consent text version")}
+    export_filename = "newsletter-subscribers"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class ConsentTextViewSet(SnippetViewSet):
+    model = ConsentText
+    icon = "doc-full"
+    menu_label = _("Consent texts")
+    list_display = ["language", "version", "text", "created_at"]
+    list_filter = ["language"]
+    copy_view_enabled = False
+
+
+class NewsletterIssueViewSet(SnippetViewSet):
+    model = NewsletterIssue
+    icon = "mail"
+    menu_label = _("Issues")
+    list_display = [
+        "subject",
+        "locale",
+        Column("sent_count", label=_("sent")),
+        Column("failed_count", label=_("failed")),
+        Column("delivery_count", label=_("total")),
+        "send_requested_at",
+    ]
+
+    def get_queryset(self, request):
+        Status = NewsletterDelivery.Status
+        return NewsletterIssue.objects.select_related("locale").annotate(
+            delivery_count=Count("deliveries"),
+            sent_count=Count("deliveries", filter=Q(deliveries__status=Status.SENT)),
+            failed_count=Count("deliveries", filter=Q(deliveries__status=Status.FAILED)),
+        )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("send/<int:pk>/", self.send_view, name="send"),
+            path("preview-email/<int:pk>/", self.preview_email_view, name="preview_email"),
+        ]
+
+    def send_view(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue.objects.select_related("locale"), pk=pk)
+        policy = policy_registry.get_by_type(NewsletterIssue)
+        if not policy.user_has_any_permission(request.user, {"change", "send"}):
+            raise PermissionDenied
+        can_send = policy.user_has_permission(request.user, "send")
+        if request.method == "POST":
+            if not can_send:
+                raise PermissionDenied
+            NewsletterIssue.objects.filter(pk=issue.pk).update(send_requested_at=timezone.now())
+            # The worker starts once the request's changes are committed.
+            transaction.on_commit(lambda: send_issue.enqueue(issue.pk))
+            messages.success(request, _("Sending “%(subject)s” has started.") % {"subject": issue.subject})
+            return redirect(self.get_url_name("send"), pk=issue.pk)
+        return render(
+            request,
+            "newsletter/admin/send_issue.html",
+            {
+                "issue": issue,
+                "progress": issue.progress(),
+                "recipients": issue.recipients().count(),
+                "can_send": can_send,
+                "preview_url": reverse(self.get_url_name("preview_email"), args=[issue.pk]),
+            },
+        )
+
+    def preview_email_view(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue.objects.select_related("locale"), pk=pk)
+        if not policy_registry.get_by_type(NewsletterIssue).user_has_any_permission(request.user, {"change", "send"}):
+            raise PermissionDenied
+        return render(request, "newsletter/email/issue.html", issue_context(issue, unsubscribe_url="#"))
+
+
+class NewsletterViewSetGroup(SnippetViewSetGroup):
+    items = (NewsletterIssueViewSet, SubscriberViewSet, ConsentTextViewSet)
+    menu_icon = "mail"
+    menu_label = _("Newsletter")
+    menu_order = 310
+
+
+register_snippet(NewsletterViewSetGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def newsletter_issue_send_button(snippet, user, next_url=None):
+    policy = policy_registry.get_by_type(NewsletterIssue)
+    if isinstance(snippet, NewsletterIssue) and policy.user_has_any_permission(user, {"change", "send"}):
+        yield Button(
+            _("Send / progress"),
+            url=reverse(NewsletterIssue.snippet_viewset.get_url_name("send"), args=[snippet.pk]),
+            icon_name="mail",
+            priority=15,
+        )

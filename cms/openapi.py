@@ -349,7 +349,12 @@ def page_schema():
     for model in page_models():
         variants.append(
             {
-                "if": {"properties": {"meta": {"properties": {"type": {"const": page_type_name(model)}}}}},
+                "if": {
+                    "required": ["meta"],
+                    "properties": {
+                        "meta": {"required": ["type"], "properties": {"type": {"const": page_type_name(model)}}}
+                    },
+                },
                 "then": ref(page_type_name(model).replace(".", "_")),
             }
         )

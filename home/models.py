@@ -60,6 +60,8 @@ class HomePage(ContentPage):
         "home.StandardPage",
         "home.ContactPage",
         "partners.PartnerIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
         "documents.DocumentIndexPage",
         "newsletter.NewsletterPage",
         "apidocs.ApiDocsPage",

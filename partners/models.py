@@ -271,6 +271,15 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
     def folded_name(self):
         return fold(f"{self.name} {self.short_name}".strip())
 
+    def is_searchable(self):
+        """Whether the site search may show this partner (``settings.SEARCH_MODELS``): what visitors see."""
+        return self.live and self.is_active
+
+    def get_url(self, request=None):
+        """The partner's page under the partner index page of its language, if that page is live."""
+        index = PartnerIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return index.partner_url(self, index.get_url(request)) if index else None
+
     def clean(self):
         super().clean()
         errors = {}

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "partners",
+    "news",
     "newsletter",
     "apidocs",
     "search",
@@ -212,6 +213,8 @@ NEWSLETTER_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Models in the site search besides pages (see search/indexing.py).
+SEARCH_MODELS = ["partners.Partner"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -256,6 +259,7 @@ LOGGING = {
 SEED_CONTENT = [
     "home.content.load",
     "partners.content.load",
+    "news.content.load",
     "documents.content.load",
     "newsletter.content.load",
     "apidocs.content.load",

@@ -1,0 +1,127 @@
+"""Demo news items and events for ``manage.py generate_demo_data --news N --events N``, in Polish and English.
+
+Nothing here is real: every title starts with ``DEMO_PREFIX``, every text says it is demonstration content,
+every page has ``is_demo`` set and a slug starting "demo-". English versions are wagtail-localize translations,
+as the content loader makes them (published when the command's transaction commits). Both default to 0, so that
+running the command for another app's demo data does not create pages unasked.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from home.seeding import ContentLoader
+from partners.demo_data import DEMO_PREFIX, DemoGenerator, register
+
+from .models import CALENDAR_TIME_ZONE, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+
+TOPICS = [
+    ("Spotkanie partnerów", "Partners' meeting"),
+    ("Warsztaty dla spółdzielni socjalnych", "Workshop for social cooperatives"),
+    ("Szkolenie z zamówień społecznych", "Training on social procurement"),
+    ("Dzień otwarty przedsiębiorstw społecznych", "Social enterprises' open day"),
+    ("Konsultacje programu współpracy", "Consultation on the cooperation programme"),
+    ("Forum ekonomii społecznej", "Social economy forum"),
+]
+NEWS_LEAD = (
+    "Przykładowa aktualność nr {n}, wygenerowana do celów demonstracyjnych; nie opisuje prawdziwego wydarzenia.",
+    "Sample news item no. {n}, generated for demonstration purposes; it does not describe a real event.",
+)
+EVENT_LEAD = (
+    "Przykładowe wydarzenie nr {n}, wygenerowane do celów demonstracyjnych; nie odbędzie się naprawdę.",
+    "Sample event no. {n}, generated for demonstration purposes; it will not really take place.",
+)
+EVENT_PLACE = ("Miejsce demonstracyjne", "Demo venue")
+
+
+def _source_index(model):
+    index = model.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        raise LookupError(f"There is no {model._meta.verbose_name} yet: run `manage.py load_content` first.")
+    return index
+
+
+class PageDemo(DemoGenerator):
+    """Demo pages of one type under that type's Polish index page, each translated into English."""
+
+    default_count = 0
+    model = None
+    index_model = None
+
+    def delete(self):
+        # Translations first: a source page cannot go while wagtail-localize still syncs from it.
+        demo = self.model.objects.filter(is_demo=True)
+        count = demo.count()
+        for page in demo.exclude(locale=Locale.get_default()).order_by("-depth"):
+            page.delete()
+        for page in self.model.objects.filter(is_demo=True).order_by("-depth"):
+            page.delete()
+        return count
+
+    def generate(self, count, rng, progress):
+        loader = ContentLoader()
+        index = _source_index(self.index_model)
+        for n in range(1, count + 1):
+            page, english = self.make(n, rng)
+            page.is_demo = True
+            index.add_child(instance=page)
+            if isinstance(page, NewsPage):
+                page.tags.add("demo")
+            page.save_revision().publish()
+            loader.strings.update(english)
+            loader.ensure_translations(page)
+            progress(n, count, f"{self.name} (pl + en)")
+        return f"{count} {self.help}"
+
+
+@register
+class NewsDemo(PageDemo):
+    name = "news"
+    help = "demo news items, each in Polish and English"
+    order = 200
+    model = NewsPage
+    index_model = NewsIndexPage
+
+    def make(self, n, rng):
+        polish, english = rng.choice(TOPICS)
+        page = NewsPage(
+            title=f"{DEMO_PREFIX} {polish} {n}",
+            slug=f"demo-aktualnosc-{n}",
+            date=timezone.localdate() - timedelta(days=rng.randint(0, 365)),
+            lead=NEWS_LEAD[0].format(n=n),
+        )
+        return page, {
+            page.title: f"{DEMO_PREFIX} {english} {n}",
+            page.slug: f"demo-news-{n}",
+            page.lead: NEWS_LEAD[1].format(n=n),
+        }
+
+
+@register
+class EventsDemo(PageDemo):
+    name = "events"
+    help = "demo events (past and upcoming), each in Polish and English"
+    order = 210
+    model = EventPage
+    index_model = EventIndexPage
+
+    def make(self, n, rng):
+        polish, english = rng.choice(TOPICS)
+        day = timezone.localdate() + timedelta(days=rng.randint(-90, 180))
+        start = datetime.combine(day, time(rng.choice([10, 12, 16])), tzinfo=CALENDAR_TIME_ZONE)
+        page = EventPage(
+            title=f"{DEMO_PREFIX} {polish} {n}",
+            slug=f"demo-wydarzenie-{n}",
+            start=start,
+            end=start + timedelta(hours=rng.choice([2, 3, 6])),
+            place=EVENT_PLACE[0],
+            lead=EVENT_LEAD[0].format(n=n),
+        )
+        return page, {
+            page.title: f"{DEMO_PREFIX} {english} {n}",
+            page.slug: f"demo-event-{n}",
+            page.place: EVENT_PLACE[1],
+            page.lead: EVENT_LEAD[1].format(n=n),
+        }

@@ -1,0 +1,87 @@
+"""Searching ``SearchEntry``: the same plain ``LIKE`` queries on SQLite and PostgreSQL, hence the same results."""
+
+import operator
+from functools import reduce
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from wagtail.models import Locale
+
+from .analysis import WORD_RE, query_terms, word_keys
+from .indexing import restricted_paths
+from .models import SearchEntry
+
+SNIPPET_WORDS = 30
+
+
+def _term_q(keys, field):
+    return reduce(operator.or_, (Q(**{f"{field}__contains": f" {key} "}) for key in sorted(keys)))
+
+
+def visible_entries():
+    """Entries of live pages outside view restrictions (and of other searchable objects)."""
+    entries = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+    for path in restricted_paths():
+        entries = entries.exclude(page__path__startswith=path)
+    return entries
+
+
+def search_entries(query, locales=None):
+    """Entries matching every word of ``query`` (in any of its forms), best first.
+
+    ``locales``: the languages to search, each analysed with its own rules; default: every language.
+    A query without a searchable word matches nothing.
+    """
+    locales = list(locales) if locales is not None else list(Locale.objects.all())
+    matches = Q()
+    rank_parts = []
+    any_terms = False
+    for locale in locales:
+        terms = query_terms(query, locale.language_code)
+        if not terms:
+            continue
+        any_terms = True
+        matches |= Q(locale=locale) & reduce(operator.and_, (_term_q(keys, "keys") for keys in terms))
+        rank_parts.extend(When(Q(locale=locale) & _term_q(keys, "title_keys"), then=Value(1)) for keys in terms)
+    if not any_terms:
+        return SearchEntry.objects.none()
+    title_rank = reduce(
+        operator.add,
+        (Case(part, default=Value(0), output_field=IntegerField()) for part in rank_parts),
+    )
+    return (
+        visible_entries()
+        .filter(matches)
+        .annotate(title_rank=title_rank)
+        .select_related("page", "page__locale", "locale")
+        .order_by("-title_rank", "-date", "pk")
+    )
+
+
+def highlight(text, query, language, words=SNIPPET_WORDS):
+    """A passage of ``text`` around the first word matching ``query``, matching words in ``<mark>``; safe HTML."""
+    wanted = set().union(*query_terms(query, language)) if query else set()
+    tokens = list(WORD_RE.finditer(text))
+    first = next((i for i, m in enumerate(tokens) if word_keys(m.group().lower(), language) & wanted), None)
+    if first is None:
+        return escape(Truncator(text).words(words))
+    start_index = max(first - words // 3, 0)
+    window = tokens[start_index : start_index + words]
+    start = window[0].start() if start_index else 0
+    end = window[-1].end()
+    pieces = ["… " if start else ""]
+    position = start
+    for match in window:
+        pieces.append(escape(text[position : match.start()]))
+        word = match.group()
+        if word_keys(word.lower(), language) & wanted:
+            pieces.append(f"<mark>{escape(word)}</mark>")
+        else:
+            pieces.append(escape(word))
+        position = match.end()
+    if end < len(text):
+        pieces.append(" …")
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text above is escaped

@@ -1,0 +1,50 @@
+from django import template
+from django.conf import settings
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+
+from wagtail.models import Page
+
+register = template.Library()
+
+DESCRIPTION_LENGTH = 160
+OPENGRAPH_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
+
+
+def page_description(page):
+    """The page's meta description: its SEO description, else its lead or introduction, else its title."""
+    for name in ("search_description", "lead", "intro"):
+        value = getattr(page, name, "")
+        if value:
+            return Truncator(" ".join(str(value).split())).chars(DESCRIPTION_LENGTH)
+    return page.title
+
+
+@register.inclusion_tag("search/includes/seo_meta_tags.html", takes_context=True)
+def seo_meta(context):
+    """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
+
+    Runs no query of its own (the page's translations are already linked by ``hreflang_links``), so listing
+    pages keep their query counts.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page):
+        return {"page": None}
+    code = page.locale.language_code
+    image = getattr(page, "image", None)
+    image_url = None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        image_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": page_description(page),
+        "canonical": page.get_full_url(request),
+        "site_name": gettext("Lublin Partnership for the Development of the Social Economy"),
+        "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
+        "og_locale": OPENGRAPH_LOCALES.get(code, code),
+        "image_url": image_url,
+        "languages": settings.LANGUAGES,
+    }

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
+
+from .analysis import clean_query
+from .query import highlight, search_entries
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search_results(request):
+    """The site search of the visitor's language: /pl/szukaj/?q=… and /en/search/?q=…"""
+    query = clean_query(request.GET.get("q", ""))
+    locale = Locale.get_active()
+    results = None
+    if query:
+        results = Paginator(search_entries(query, [locale]), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        for entry in results:
+            entry.snippet = highlight(entry.text, query, locale.language_code)
+            entry.result_url = entry.get_url(request)
+    return render(
+        request,
+        "search/search_results.html",
+        {"search_query": query, "results": results, "search_locale": locale},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    search_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            search_paths.append(reverse("search"))
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines += [f"Disallow: {path}" for path in search_paths]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -66,6 +66,7 @@ class HomePage(ContentPage):
         "news.EventIndexPage",
         "documents.DocumentIndexPage",
         "newsletter.NewsletterPage",
+        "apidocs.ApiDocsPage",
     ]
     max_count_per_parent = 1
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "partners",
     "news",
     "newsletter",
+    "apidocs",
     "search",
     "editorial",
     "wagtail_localize",
@@ -311,6 +313,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+# Seconds that portals, browsers and CDNs may keep an API answer before revalidating it (ETag / Last-Modified).
+API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
@@ -320,6 +324,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+# Portals revalidate with conditional requests and read the validators from script.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # --- Frontend cache (CDN or Varnish in front), purged by Wagtail when pages are published -----------
 # FRONTEND_CACHE_BACKEND: "" (none), "http" (Varnish/nginx purge at FRONTEND_CACHE_LOCATION),
@@ -417,6 +424,7 @@ SEED_CONTENT = [
     "news.content.load",
     "documents.content.load",
     "newsletter.content.load",
+    "apidocs.content.load",
     # Last: grants the roles on every page and snippet model the loaders before it made.
     "editorial.content.load",
 ]

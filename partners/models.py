@@ -437,7 +437,8 @@ class PartnerListing:
         self.page = page
         self.notices = []
         requested_sector = request.GET.get("sector", "").strip()
-        self.query = request.GET.get("q", "").strip()[:100]
+        # Control characters never belong in a name; PostgreSQL refuses a NUL byte in a query outright.
+        self.query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
         self.sector = requested_sector if requested_sector in Sector.values else ""
         if requested_sector and not self.sector:
             self.notices.append(_("There is no such sector; all sectors are shown."))

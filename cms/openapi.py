@@ -113,7 +113,14 @@ SCHEMAS = {
         {
             "type": {"const": "quote"},
             "id": STRING,
-            "value": obj({"text": STRING, "attribution": STRING, "source": STRING}),
+            "value": obj(
+                {
+                    "text": STRING,
+                    "attribution": STRING,
+                    "source": STRING,
+                    "source_language": {"type": "string", "enum": ["", *[code for code, _name in settings.LANGUAGES]]},
+                }
+            ),
         }
     ),
     "ImageBlock": obj(

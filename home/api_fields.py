@@ -11,7 +11,8 @@ from wagtail import blocks
 from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2.serializers import RichTextFieldSerializer, StreamField
 from wagtail.api.v2.utils import get_full_url
-from wagtail.images.api.fields import ImageRenditionField
+
+from home.api_images import AbsoluteImageRenditionField
 
 _HTML_LINK = re.compile(r"""(\s(?:href|src)=")(/(?!/)[^"]*)(")""")
 _MARKDOWN_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)(\))")
@@ -69,20 +70,6 @@ class AbsoluteLinksRichTextField(RichTextFieldSerializer):
     def to_representation(self, value):
         data = super().to_representation(value)
         return absolute_links(data, self.context.get("request"), _rich_text_format(self.context))
-
-
-class AbsoluteImageRenditionField(ImageRenditionField):
-    """An image as a rendition: absolute ``url``, ``width``, ``height`` and ``alt``.
-
-    Wagtail's own field gives a site-relative ``url``; a portal on another origin needs the absolute one.
-    """
-
-    def to_representation(self, image):
-        data = super().to_representation(image)
-        if "url" in data:
-            data["url"] = get_full_url(self.context["request"], data["url"])
-            data["full_url"] = data["url"]
-        return data
 
 
 __all__ = [

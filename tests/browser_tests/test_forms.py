@@ -46,3 +46,37 @@ def test_accession_consent_links_to_the_privacy_policy_in_the_same_language(site
     link = page.locator("form").get_by_role("link", name=re.compile("privacy", re.I))
 
     assert link.first.get_attribute("href") == "/en/privacy-policy/"
+
+
+def test_newsletter_signup_in_the_footer_asks_for_consent_then_mails_a_confirmation(site_url, page, mailoutbox):
+    from newsletter.models import Subscriber
+
+    page.goto(f"{site_url}/pl/o-partnerstwie/")
+    form = page.locator("footer .newsletter-signup form")
+    form.locator('input[name="email"]').fill("czytelniczka@example.org")
+    form.locator('button[type="submit"]').click()
+
+    page.get_by_role("alert").first.wait_for()
+    assert page.locator('input[name="consent"]').first.get_attribute("aria-invalid") == "true"
+    assert not Subscriber.objects.filter(email="czytelniczka@example.org").exists()
+
+    form = page.locator("main form").filter(has=page.locator('input[name="consent"]')).first
+    form.locator('input[name="email"]').fill("czytelniczka@example.org")
+    form.locator('input[name="consent"]').check()
+    form.locator('button[type="submit"]').click()
+
+    page.wait_for_url(re.compile(r"/pl/newsletter/subscribe/thanks/$"))
+    subscriber = Subscriber.objects.get(email="czytelniczka@example.org")
+    assert (subscriber.language, subscriber.status) == ("pl", Subscriber.Status.PENDING)
+    assert [message.to for message in mailoutbox] == [["czytelniczka@example.org"]]
+
+
+def test_search_from_the_header_finds_polish_pages_typed_without_diacritics(site_url, page):
+    page.goto(f"{site_url}/pl/")
+    page.locator('form.site-search input[name="q"]').fill("spoldzielni")
+    page.locator('form.site-search button[type="submit"]').click()
+
+    page.wait_for_url(re.compile(r"/pl/szukaj/\?q=spoldzielni"))
+    titles = page.locator(".search-result__title").all_inner_texts()
+    assert "O Partnerstwie" in titles
+    assert page.locator(".search-result__snippet mark").count() > 0

@@ -101,7 +101,8 @@ def site_url(live_server):
 
 
 def new_tab(browser, viewport):
-    context = browser.new_context(viewport=viewport)
+    # bypass_csp: axe-core is injected as an inline script, which the site's Content-Security-Policy forbids.
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     return page

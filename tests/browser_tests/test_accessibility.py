@@ -46,6 +46,16 @@ def one_page_of_each_type(language_code):
     return pages
 
 
+def add_a_news_item_and_an_event(language_code):
+    """The content ships no news or events (none are invented): make one of each, marked as test items."""
+    from news.factories import EventPageFactory, NewsPageFactory
+    from news.models import EventIndexPage, NewsIndexPage
+
+    locale = Locale.objects.get(language_code=language_code)
+    NewsPageFactory(parent=NewsIndexPage.objects.get(locale=locale), title="Test news item")
+    EventPageFactory(parent=EventIndexPage.objects.get(locale=locale), title="Test event")
+
+
 def axe_violations(page):
     page.add_script_tag(content=AXE_SCRIPT)
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
@@ -57,8 +67,17 @@ def axe_violations(page):
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(site_url, browser, language):
+    add_a_news_item_and_an_event(language)
     pages = one_page_of_each_type(language)
-    assert {"homepage", "standardpage", "contactpage", "accessibilitystatementpage", "privacypage"} <= set(pages)
+    assert {
+        "homepage",
+        "standardpage",
+        "contactpage",
+        "accessibilitystatementpage",
+        "privacypage",
+        "newspage",
+        "eventpage",
+    } <= set(pages)
 
     found = {}
     for width_name, viewport in (("desktop", DESKTOP), ("mobile", MOBILE)):

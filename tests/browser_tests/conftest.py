@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 
 from wagtail.models import Site
@@ -91,7 +93,16 @@ def restore_site_content():
         call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
         ContentType.objects.clear_cache()
         connections[alias].creation.deserialize_db_from_string(snapshot)
+        _reset_sequences(connections[alias])
     ContentType.objects.clear_cache()
+
+
+def _reset_sequences(connection):
+    """Rows came back with their ids; move PostgreSQL's id sequences past them (SQLite needs nothing)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture

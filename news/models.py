@@ -40,8 +40,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    """ "Aktualności" / "News": the news items of one language, newest first, with RSS and Atom feeds."""
+class IntroIndexPage(RoutablePageMixin, BasePage):
+    """A listing page with an introduction: what the news and the events index pages share."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -49,6 +49,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class NewsIndexPage(IntroIndexPage):
+    """ "Aktualności" / "News": the news items of one language, newest first, with RSS and Atom feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -155,15 +162,8 @@ class NewsPage(BasePage):
         return context
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(IntroIndexPage):
     """ "Wydarzenia" / "Events": upcoming events first, an archive of past ones, and an iCalendar feed."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]

@@ -87,12 +87,13 @@ def site_snapshot(django_db_setup, django_db_blocker):
 def restore_site_content():
     """Put the snapshot back into a database the previous live-server test emptied."""
     for alias, snapshot in _SNAPSHOTS.items():
-        if Site.objects.using(alias).exists():
-            continue
-        # The flush ran post_migrate, which recreated content types under other ids: start from empty tables.
-        call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-        ContentType.objects.clear_cache()
-        connections[alias].creation.deserialize_db_from_string(snapshot)
+        if not Site.objects.using(alias).exists():
+            # The flush ran post_migrate, which recreated content types under other ids: start from empty tables.
+            call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+            ContentType.objects.clear_cache()
+            connections[alias].creation.deserialize_db_from_string(snapshot)
+        # Always: a transactional test with serialized_rollback (which runs before these) restores its rows the
+        # same way, with their ids and without moving the sequences.
         _reset_sequences(connections[alias])
     ContentType.objects.clear_cache()
 

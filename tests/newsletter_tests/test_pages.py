@@ -56,3 +56,18 @@ def test_newsletter_page_factory_builds_a_page_under_home(locale_pl):
     NewsletterPage.objects.filter(locale=locale_pl).delete()
     page = NewsletterPageFactory(parent=home, slug="newsletter-factory")
     assert page.get_parent().specific == home
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_every_signup_form_links_its_consent_text_to_the_privacy_page_of_its_language(client, language):
+    from home.models import PrivacyPage
+
+    privacy_url = PrivacyPage.objects.get(locale__language_code=language).url
+    home = HomePage.objects.get(locale__language_code=language)
+    newsletter = NewsletterPage.objects.get(locale__language_code=language)
+
+    for page in (home, newsletter):
+        html = client.get(page.url).content.decode()
+        form = html[html.index('class="newsletter-signup') :]
+        form = form[: form.index("</form>")]
+        assert f'<a href="{privacy_url}">' in form, page.url

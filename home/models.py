@@ -85,6 +85,13 @@ class StandardPage(ContentPage):
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # "Jak przystąpić" leads on to the online accession declaration beneath it: visitors see the live,
+        # public pages under a text page, in the tree's order.
+        context["subpages"] = self.get_children().live().public().order_by("path")
+        return context
+
 
 class ContactPage(ContentPage):
     """Shows the partnership's contact details, which are edited in one place (ContactDetails)."""

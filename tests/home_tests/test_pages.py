@@ -50,3 +50,31 @@ def test_contact_page_shows_the_contact_details(client):
     assert "Biuro FLOP" in html
     assert "ul. 3 Maja 10/6" in html
     assert "w budynku Szkoły Języków Europejskich UNIVERSUS" in html
+
+
+@pytest.mark.parametrize(
+    "language, join_path, accession_path",
+    [
+        ("pl", "/pl/jak-przystapic/", "/pl/jak-przystapic/deklaracja-online/"),
+        ("en", "/en/how-to-join/", "/en/how-to-join/online-declaration/"),
+    ],
+)
+def test_how_to_join_leads_on_to_the_online_accession_declaration(client, language, join_path, accession_path):
+    html = client.get(join_path).content.decode()
+
+    assert f'href="{accession_path}"' in html
+    assert client.get(accession_path).status_code == 200
+
+
+def test_a_text_page_lists_no_draft_or_private_subpage(client):
+    from wagtail.models import PageViewRestriction
+
+    from documents.models import AccessionPage
+
+    accession = AccessionPage.objects.get(locale__language_code="pl")
+    PageViewRestriction.objects.create(page=accession, restriction_type=PageViewRestriction.LOGIN)
+    assert f'href="{accession.url}"' not in client.get("/pl/jak-przystapic/").content.decode()
+
+    PageViewRestriction.objects.filter(page=accession).delete()
+    accession.unpublish()
+    assert f'href="{accession.url}"' not in client.get("/pl/jak-przystapic/").content.decode()

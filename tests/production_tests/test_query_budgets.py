@@ -70,7 +70,7 @@ def query_counts(django_db_setup, django_db_blocker):
     [
         ("home_pl", 30),
         ("home_en", 34),
-        ("standard", 20),
+        ("standard", 21),
         ("contact", 22),
         ("partner_index", 23),
         ("partner_detail", 21),

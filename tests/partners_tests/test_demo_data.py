@@ -101,3 +101,18 @@ def test_a_rerun_also_cleans_up_demo_partners_an_editor_touched(generate_demo_pa
     assert not Revision.objects.filter(object_id=str(edited.pk), base_content_type__model="partner").exists()
     assert not TranslatableObject.objects.filter(translation_key=edited.translation_key).exists()
     assert Partner.objects.filter(is_demo=True).count() == 6
+
+
+def test_progress_is_shown_every_five_percent_not_for_every_item():
+    from partners.management.commands.generate_demo_data import Command
+
+    out = io.StringIO()
+    command = Command(stdout=out)
+    progress = command._progress("news")
+    for done in range(1, 2001):
+        progress(done, 2000, "news (pl + en)")
+
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 21  # the first item, then every 100
+    assert lines[:2] == ["news: 1/2000 news (pl + en)", "news: 100/2000 news (pl + en)"]
+    assert lines[-1] == "news: 2000/2000 news (pl + en)"

@@ -54,7 +54,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
 
     def _progress(self, name):
+        """A line at every further 5 % (and at the end), however often a generator reports."""
+        shown = {"step": -1}
+
         def progress(done, total, what):
-            self.stdout.write(f"{name}: {done}/{total} {what}")
+            step = done * 20 // total if total else 20
+            if step > shown["step"] or done == total:
+                shown["step"] = step
+                self.stdout.write(f"{name}: {done}/{total} {what}")
 
         return progress

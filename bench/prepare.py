@@ -100,7 +100,7 @@ def targets():
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--pages", type=int, default=6000)
     args = parser.parse_args()
 
     if "generate_demo_data" in get_commands():

@@ -263,7 +263,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", help="a throw-away database (default: SQLite in var/bench/)")
     parser.add_argument("--redis-url", help="Redis for the cache (default: the file cache)")
-    parser.add_argument("--pages", type=int, default=1000, help="pages to seed without generate_demo_data")
+    parser.add_argument("--pages", type=int, default=6000, help="[BENCH] standard pages on top of the demo data")
     parser.add_argument("--duration", type=int, default=8, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)

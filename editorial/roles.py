@@ -1,7 +1,8 @@
 """The editorial team's roles, as Wagtail permissions.
 
 * Editors write the Polish source: they add and edit Polish pages and submit them for review, and they manage
-  every snippet (partners, documents, newsletter issues, …) in Polish, images and documents.
+  every snippet (partners, documents, newsletter issues, …) in Polish, images and documents. They also send
+  newsletter issues, in either language (sending writes nothing); subscribers' personal data stays out of reach.
 * Translators write the English version: they edit English pages and English snippets, and create and update
   translations through wagtail-localize. They never touch the Polish source.
 * Moderators approve or reject what is submitted, in the "Secretary's approval" workflow (see workflow.py).
@@ -37,6 +38,8 @@ class Role:
     # Actions granted on snippet models: on every snippet, or on translatable snippets only.
     snippet_actions: tuple = ()
     translatable_snippets_only: bool = False
+    # (app_label, model_name, action) for a model's own permissions beyond the snippet actions, e.g. sending.
+    model_actions: tuple = ()
 
 
 # Snippets holding people's personal data: no role is given rights on them here (superusers manage them).
@@ -60,6 +63,7 @@ ROLES = (
         collection_permissions=MANAGE_MEDIA,
         permissions=(ADMIN_ACCESS,),
         snippet_actions=("add", "change", "delete", "view", "publish", "lock", "unlock"),
+        model_actions=(("newsletter", "newsletterissue", "send"),),
     ),
     Role(
         TRANSLATORS,
@@ -152,6 +156,54 @@ class PermissionFinder:
         ]
 
 
+def model_permissions(role, apps, finder, snippets, only=None):
+    """The permissions ``role`` holds on snippet models and through its ``model_actions``; ``only`` narrows them
+    to one model, given as ``(app_label, model_name)``."""
+    wanted = []
+    for snippet in snippets:
+        if f"{snippet.app_label}.{snippet.model_name}" in PERSONAL_DATA_SNIPPETS:
+            continue
+        if role.translatable_snippets_only and not snippet.translatable:
+            continue
+        if only and (snippet.app_label, snippet.model_name) != only:
+            continue
+        try:
+            model = apps.get_model(snippet.app_label, snippet.model_name)
+        except LookupError:  # an app the migration does not know yet: load_content grants it later
+            continue
+        wanted += finder.for_model(model, role.snippet_actions, snippet.extra_actions)
+    for app_label, model_name, action in role.model_actions:
+        if only and (app_label, model_name) != only:
+            continue
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:  # as above
+            continue
+        wanted += finder.for_model(model, (action,))
+    return wanted
+
+
+def _add_missing(group, permissions):
+    existing = set(group.permissions.values_list("pk", flat=True))
+    missing = [permission for permission in permissions if permission.pk not in existing]
+    group.permissions.add(*missing)
+    return len(missing)
+
+
+def grant_model_rights(apps, app_label, model_name):
+    """Give the existing role groups what they hold on one model, and nothing else: for a data migration when a
+    role gains rights on a model. Returns the number of rights added."""
+    Group = apps.get_model("auth", "Group")
+    finder = PermissionFinder(apps)
+    snippets = snippet_types()
+    added = 0
+    for role in ROLES:
+        group = Group.objects.filter(name=role.name).first()
+        if group is not None:
+            added += _add_missing(group, model_permissions(role, apps, finder, snippets, only=(app_label, model_name)))
+    return added
+
+
 def setup_roles(apps, reset=False):
     """Create the groups and give them their rights; returns the number of rights added."""
     Group = apps.get_model("auth", "Group")
@@ -172,20 +224,8 @@ def setup_roles(apps, reset=False):
             GroupCollectionPermission.objects.filter(group=group).delete()
 
         wanted = [finder.by_codename(app_label, codename) for app_label, codename in role.permissions]
-        for snippet in snippets:
-            if f"{snippet.app_label}.{snippet.model_name}" in PERSONAL_DATA_SNIPPETS:
-                continue
-            if role.translatable_snippets_only and not snippet.translatable:
-                continue
-            try:
-                model = apps.get_model(snippet.app_label, snippet.model_name)
-            except LookupError:  # an app the migration does not know yet: load_content grants it later
-                continue
-            wanted += finder.for_model(model, role.snippet_actions, snippet.extra_actions)
-        existing = set(group.permissions.values_list("pk", flat=True))
-        missing = [permission for permission in wanted if permission.pk not in existing]
-        group.permissions.add(*missing)
-        added += len(missing)
+        wanted += model_permissions(role, apps, finder, snippets)
+        added += _add_missing(group, wanted)
 
         for language_code, permission_types in role.page_permissions.items():
             page = homes.get(language_code)

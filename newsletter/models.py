@@ -170,8 +170,12 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     send_requested_at = models.DateTimeField(_("sending requested at"), null=True, blank=True, editable=False)
     send_finished_at = models.DateTimeField(_("sending finished at"), null=True, blank=True, editable=False)
+    # The background task of the last sending run, whose state (queued, running, failed) the send page shows.
+    send_task_id = models.CharField(_("sending task"), max_length=64, blank=True, editable=False)
 
     translatable_fields = [TranslatableField("subject"), TranslatableField("body")]
+    # A translation starts unsent: it has its own audience and its own sending runs.
+    exclude_fields_in_copy = ["send_requested_at", "send_finished_at", "send_task_id"]
     panels = [FieldPanel("subject"), FieldPanel("body")]
 
     class Meta(TranslatableMixin.Meta):

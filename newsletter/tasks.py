@@ -1,10 +1,12 @@
-"""Background work through django-tasks: immediate in development and tests, a worker process in production."""
+"""Background work through django-tasks: immediate in development and tests, a worker process in production
+(``manage.py db_worker``, see docs/DEPLOYMENT.md)."""
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from . import sending
 from .emails import confirmation_email
-from .models import Subscriber
+from .models import NewsletterIssue, Subscriber
 
 
 @task()
@@ -19,3 +21,33 @@ def send_confirmation_email(subscriber_id):
 @task()
 def send_issue(issue_id):
     return sending.send_issue(issue_id)
+
+
+def request_sending(issue):
+    """Queue a sending run of ``issue`` and remember its task, whose state the send page shows."""
+    result = send_issue.enqueue(issue.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_task_id=result.id)
+    return result
+
+
+# What the send page tells editors about a run, by the state of its task.
+RUN_STATES = {
+    TaskResultStatus.READY: "queued",
+    TaskResultStatus.RUNNING: "running",
+    TaskResultStatus.FAILED: "failed",
+    TaskResultStatus.SUCCESSFUL: "finished",
+}
+
+
+def last_sending_run(issue):
+    """The issue's last queued sending run as ``(state, exception class name)``, the state one of RUN_STATES'
+    values; ``None`` when it cannot be told: never queued, a backend that keeps no results (the immediate one
+    runs it inside the request), or a result already pruned from the queue."""
+    if not issue.send_task_id:
+        return None
+    try:
+        result = send_issue.get_result(issue.send_task_id)
+    except (NotImplementedError, TaskResultDoesNotExist):
+        return None
+    error = result.errors[-1].exception_class_path.rsplit(".", 1)[-1] if result.errors else ""
+    return RUN_STATES[result.status], error

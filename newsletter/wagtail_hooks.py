@@ -21,7 +21,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from .emails import issue_context
 from .models import ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
-from .tasks import send_issue
+from .tasks import last_sending_run, request_sending
 
 
 class SubscriberPermissionPolicy(ModelPermissionPolicy):
@@ -97,6 +97,28 @@ class ConsentTextViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+def sending_run_notice(issue):
+    """What the send page says about the last sending run while it is queued, running or failed, as
+    ``(help block status, text)``."""
+    run = last_sending_run(issue)
+    if run is None:
+        return None
+    state, error = run
+    if state == "queued":
+        return "info", _(
+            "Queued: the background worker will send this issue shortly. If it stays queued for more than a few "
+            "minutes, tell the site administrator that the worker may be stopped; nothing is lost meanwhile."
+        )
+    if state == "running":
+        return "info", _("Being sent by the background worker.")
+    if state == "failed":
+        return "warning", _(
+            "The last sending run stopped with an error (%(error)s). Whoever was not mailed yet is still waiting: "
+            "send again to retry."
+        ) % {"error": error}
+    return None
+
+
 class NewsletterIssueViewSet(SnippetViewSet):
     model = NewsletterIssue
     icon = "mail"
@@ -135,7 +157,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
                 raise PermissionDenied
             NewsletterIssue.objects.filter(pk=issue.pk).update(send_requested_at=timezone.now())
             # The worker starts once the request's changes are committed.
-            transaction.on_commit(lambda: send_issue.enqueue(issue.pk))
+            transaction.on_commit(lambda: request_sending(issue))
             messages.success(request, _("Sending “%(subject)s” has started.") % {"subject": issue.subject})
             return redirect(self.get_url_name("send"), pk=issue.pk)
         return render(
@@ -144,6 +166,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
             {
                 "issue": issue,
                 "progress": issue.progress(),
+                "run_notice": sending_run_notice(issue),
                 "recipients": issue.recipients().count(),
                 "can_send": can_send,
                 "preview_url": reverse(self.get_url_name("preview_email"), args=[issue.pk]),

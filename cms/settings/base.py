@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -280,9 +282,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerstwoeslublin@g
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks (django-tasks) ---------------------------------------------------------------
-# Immediate (inside the request) unless TASKS_BACKEND names a backend with a worker process; see README.
+# Newsletter mail and Wagtail's own background work (search and reference index updates, frontend-cache purges).
+# Immediate (inside the request) in development and tests; production.py defaults to the database queue that
+# `manage.py db_worker` runs (docs/DEPLOYMENT.md). TASKS_BACKEND names another backend class in either.
 TASKS = {
-    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 # --- Newsletter -----------------------------------------------------------------------------------

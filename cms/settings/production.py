@@ -1,5 +1,7 @@
 """Production: everything from the environment, refusing to start without a secret key."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -13,6 +15,10 @@ DEBUG = False
 # Persistent database connections, checked before reuse so a restarted PostgreSQL costs no failed request.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Background tasks wait in the database for the worker (`manage.py db_worker`, see docs/DEPLOYMENT.md), so a
+# newsletter going out never ties up the web workers. TASKS_BACKEND names another backend class.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}}
 
 # Hashed, pre-compressed static files served by whitenoise (run `manage.py collectstatic` at deploy).
 MIDDLEWARE.insert(

@@ -47,6 +47,8 @@ def test_the_roles_exist_after_migrate_on_an_empty_database(tmp_path):
     assert {EDITORS, TRANSLATORS, MODERATORS} <= groups
     assert (EDITORS, "access_admin") in rights
     assert (EDITORS, "change_contactdetails") in rights
+    assert {(EDITORS, "change_newsletterissue"), (EDITORS, "send_newsletterissue")} <= rights
+    assert (TRANSLATORS, "send_newsletterissue") not in rights
     assert (TRANSLATORS, "submit_translation") in rights
     assert (TRANSLATORS, "change_contactdetails") in rights
     assert (TRANSLATORS, "add_contactdetails") not in rights
@@ -99,8 +101,12 @@ def test_setting_up_the_roles_again_changes_nothing():
     assert Group.objects.filter(name__in=[EDITORS, TRANSLATORS, MODERATORS]).count() == 3
 
 
-def test_editors_write_newsletter_issues_but_never_see_subscribers():
-    editors = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+def test_editors_write_and_send_newsletter_issues_but_never_see_subscribers():
+    def rights(group_name):
+        return set(Group.objects.get(name=group_name).permissions.values_list("codename", flat=True))
 
-    assert {"add_newsletterissue", "change_newsletterissue"} <= editors
+    editors = rights(EDITORS)
+
+    assert {"add_newsletterissue", "change_newsletterissue", "view_newsletterissue", "send_newsletterissue"} <= editors
+    assert "send_newsletterissue" not in rights(TRANSLATORS) | rights(MODERATORS)
     assert not {codename for codename in editors if codename.endswith("_subscriber")}

@@ -1,6 +1,10 @@
 import pytest
 
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 from newsletter.models import ConsentText
 
@@ -10,6 +14,28 @@ def empty_rate_limit_counters():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
+    """For transactional tests, which end by emptying every table. Hand Django a snapshot of the loaded site as
+    their serialized rollback (so the emptying skips post_migrate), and put the snapshot back after the module,
+    with PostgreSQL's id sequences moved past the restored rows."""
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+    previous = getattr(connection, "_test_serialized_contents", None)
+    connection._test_serialized_contents = snapshot
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+        connection.creation.deserialize_db_from_string(snapshot)
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+                cursor.execute(statement)
+    if previous is None:
+        del connection._test_serialized_contents
+    else:
+        connection._test_serialized_contents = previous
 
 
 def form_data(email, language="pl", **overrides):

@@ -7,7 +7,6 @@ import threading
 
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 
@@ -16,24 +15,6 @@ from newsletter.models import Subscriber
 from .conftest import form_data
 
 SIGNUPS = 50
-
-
-@pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table. Hand Django a snapshot of the loaded site as its
-    serialized rollback (so the emptying skips post_migrate), and put the snapshot back afterwards."""
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    previous = getattr(connection, "_test_serialized_contents", None)
-    connection._test_serialized_contents = snapshot
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(snapshot)
-    if previous is None:
-        del connection._test_serialized_contents
-    else:
-        connection._test_serialized_contents = previous
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,8 +1,9 @@
 import pytest
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from newsletter.factories import ConsentTextFactory, SubscriberFactory
+from newsletter.factories import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import ConsentText, Subscriber
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,14 @@ def test_withdrawing_keeps_only_what_proves_the_withdrawal():
     assert subscriber.consented_at is None
     assert subscriber.confirmed_at is None
     assert subscriber.confirmation_ip is None
+
+
+def test_a_translated_issue_starts_unsent(locale_pl, locale_en):
+    issue = NewsletterIssueFactory(
+        locale=locale_pl, send_requested_at=timezone.now(), send_finished_at=timezone.now(), send_task_id="run-1"
+    )
+
+    translation = issue.copy_for_translation(locale_en)
+
+    assert (translation.subject, translation.locale) == (issue.subject, locale_en)
+    assert (translation.send_requested_at, translation.send_finished_at, translation.send_task_id) == (None, None, "")

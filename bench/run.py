@@ -52,6 +52,9 @@ def site_environment(args, workdir):
         "STATIC_ROOT": str(workdir / "static"),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
         "BENCH_ENDPOINTS": "true",
+        # No worker runs beside the benchmark's gunicorn: background tasks (Wagtail's index updates while
+        # seeding, publishing during the soak) run inside the request, which is the slower, conservative case.
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "GUNICORN_BIND": f"127.0.0.1:{args.port}",
         "GUNICORN_WORKERS": str(args.workers),
         "GUNICORN_ACCESS_LOG": "",

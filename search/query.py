@@ -3,7 +3,7 @@
 import operator
 from functools import reduce
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -57,7 +57,7 @@ def search_entries(query, locales=None):
         .filter(matches)
         .annotate(title_rank=title_rank)
         .select_related("page", "page__locale", "locale")
-        .order_by("-title_rank", "-date", "pk")
+        .order_by("-title_rank", F("date").desc(nulls_last=True), "pk")
     )
 
 

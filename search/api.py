@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from home.api import LocalizedPagesAPIViewSet
 
-from .query import search_entries
+from .query import page_entries, search_entries
 
 MAX_API_RESULTS = 1000
 
@@ -23,7 +23,7 @@ class SiteSearchFilter(SearchFilter):
             raise BadRequestError("filtering by tag with a search query is not supported")
         code = request.GET.get("locale")
         locales = Locale.objects.filter(language_code=code) if code else None
-        entries = search_entries(request.GET["search"], locales).filter(page__isnull=False)
+        entries = page_entries(search_entries(request.GET["search"], locales))
         page_ids = list(entries.values_list("page_id", flat=True)[:MAX_API_RESULTS])
         queryset = queryset.filter(pk__in=page_ids)
         if "order" in request.GET:

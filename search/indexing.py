@@ -3,7 +3,16 @@
 Pages are indexed when published and dropped when unpublished or deleted. Other models join the search by being
 listed in ``settings.SEARCH_MODELS`` (e.g. ``"partners.Partner"``); such a model is a wagtail-localize
 ``TranslatableMixin`` model with Wagtail ``search_fields`` and offers ``is_searchable()`` (may the public see it)
-and ``get_url(request=None)``; it is reindexed on every save and dropped when deleted.
+and ``get_url(request=None)``; it is reindexed on every save and dropped when deleted. It may also offer:
+
+- ``search_entry_fields()``: more of its ``SearchEntry``'s fields: ``page`` (the page that shows it: the result
+  is hidden while that page is unpublished or private, and goes when the page is unpublished or deleted),
+  ``collection`` (of its file: hidden while that collection is view-restricted), ``link_language``, ``date``;
+- ``search_dependencies()`` (a classmethod): ``[(model, objects, fields)]``, where ``objects(instance)`` gives
+  the objects of this model to reindex when an instance of ``model`` is saved or deleted (a file is replaced,
+  or the source entry a translation is compared with changes); a save that names its ``update_fields`` counts
+  only if it names one of ``fields`` (``None``: any save);
+- ``describe_link_language(language)`` (a classmethod): what its results say of a link in another language.
 """
 
 from datetime import datetime, time
@@ -15,7 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
@@ -51,22 +60,31 @@ def _language(obj):
     return obj.locale.language_code
 
 
-def _save_entry(obj, *, title, text, date, page=None, url=""):
+def _save_entry(obj, *, title, text, date, page=None, url="", collection=None, link_language=""):
     language = _language(obj)
     SearchEntry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),
         defaults={
             "page": page,
+            "collection": collection,
             "locale_id": obj.locale_id,
             "title": title[:255],
             "text": text,
             "url": url[:500],
-            "date": date,
+            "link_language": link_language,
+            "date": as_datetime(date),
             "title_keys": text_keys(title, language),
             "keys": text_keys(f"{title} {text}", language),
         },
     )
+
+
+def as_datetime(value):
+    """A date as noon of that day (aware), so that dated and timed results sort together."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time(12, 0)))
 
 
 def _search_date(page):
@@ -74,9 +92,7 @@ def _search_date(page):
     for name in ("date", "start"):
         value = getattr(page, name, None)
         if value is not None and hasattr(value, "year"):
-            if isinstance(value, datetime):
-                return value
-            return timezone.make_aware(datetime.combine(value, time(12, 0)))
+            return as_datetime(value)
     return page.last_published_at
 
 
@@ -97,7 +113,10 @@ def remove_page(page):
 def index_object(obj):
     if not obj.is_searchable():
         return remove_object(obj)
-    _save_entry(obj, title=str(obj), text=searchable_text(obj, exclude=()), date=None, url=obj.get_url() or "")
+    fields = {"title": str(obj), "text": searchable_text(obj), "date": None, "url": obj.get_url() or ""}
+    if hasattr(obj, "search_entry_fields"):
+        fields.update(obj.search_entry_fields())
+    _save_entry(obj, **fields)
 
 
 def remove_object(obj):
@@ -137,6 +156,11 @@ def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
+def restricted_collection_paths():
+    """Tree paths of view-restricted collections: every file in them or in collections under them is private."""
+    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+
+
 # --- signal receivers ------------------------------------------------------------------------------------------
 def _on_page_published(sender, instance, **kwargs):
     index_page(instance)
@@ -155,9 +179,27 @@ def _on_object_deleted(sender, instance, **kwargs):
     remove_object(instance)
 
 
+def _reindexer(objects, fields):
+    def reindex(sender, instance, raw=False, update_fields=None, **kwargs):
+        if raw or (fields is not None and update_fields is not None and not set(fields) & set(update_fields)):
+            return
+        for obj in objects(instance):
+            index_object(obj)
+
+    return reindex
+
+
 def connect_signals():
     page_published.connect(_on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(_on_page_unpublished, dispatch_uid="search_page_unpublished")
     for model in searchable_models():
-        post_save.connect(_on_object_saved, sender=model, dispatch_uid=f"search_saved_{model._meta.label}")
-        post_delete.connect(_on_object_deleted, sender=model, dispatch_uid=f"search_deleted_{model._meta.label}")
+        label = model._meta.label
+        post_save.connect(_on_object_saved, sender=model, dispatch_uid=f"search_saved_{label}")
+        post_delete.connect(_on_object_deleted, sender=model, dispatch_uid=f"search_deleted_{label}")
+        dependencies = model.search_dependencies() if hasattr(model, "search_dependencies") else []
+        for other, objects, fields in dependencies:
+            # Connected weakly by default: the receiver is a closure, so it must be held strongly here.
+            receiver = _reindexer(objects, fields)
+            uid = f"search_{label}_after_{other._meta.label}"
+            post_save.connect(receiver, sender=other, weak=False, dispatch_uid=f"{uid}_saved")
+            post_delete.connect(receiver, sender=other, weak=False, dispatch_uid=f"{uid}_deleted")

@@ -8,18 +8,36 @@ class SearchEntry(models.Model):
 
     Written when a page is published and removed when it is unpublished or deleted (see ``search.indexing``).
     Drafts never get here; private pages and unpublished pages are filtered out again when searching, so a
-    view restriction added later hides a page at once.
+    view restriction added later hides a page at once. An object shown on a page (a file on a documents page)
+    has that page in ``page`` and is hidden with it; one whose file sits in a collection has that collection
+    in ``collection`` and is hidden while the collection (or one above it) is view-restricted.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="search_entries"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="search_entries",
+        help_text="The page itself, or the page that shows the object.",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The collection of the object's file, if it has one.",
     )
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=255)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True, help_text="For objects other than pages.")
+    link_language = models.CharField(
+        max_length=7, blank=True, help_text="The language of what ``url`` links to, when not the entry's own."
+    )
     date = models.DateTimeField(null=True, blank=True)
     title_keys = models.TextField(blank=True)
     keys = models.TextField(blank=True)
@@ -36,10 +54,22 @@ class SearchEntry(models.Model):
         return self.title
 
     @property
+    def model_class(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    @property
     def kind(self):
-        """What the result is ("news item", "event", "partner"…), from the model's verbose name."""
-        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        """What the result is ("news item", "event", "partner", "document"…), from the model's verbose name."""
+        model = self.model_class
         return model._meta.verbose_name if model else ""
 
+    @property
+    def link_note(self):
+        """What the result says of a link in another language, in its model's words ("File in Polish only")."""
+        describe = getattr(self.model_class, "describe_link_language", None)
+        return describe(self.link_language) if self.link_language and describe else ""
+
     def get_url(self, request=None):
-        return self.page.get_url(request) if self.page_id else self.url
+        if self.url:
+            return self.url
+        return self.page.get_url(request) if self.page_id else ""

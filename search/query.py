@@ -3,7 +3,8 @@
 import operator
 from functools import reduce
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -11,7 +12,7 @@ from django.utils.text import Truncator
 from wagtail.models import Locale
 
 from .analysis import WORD_RE, query_terms, word_keys
-from .indexing import restricted_paths
+from .indexing import restricted_collection_paths, restricted_paths, searchable_models
 from .models import SearchEntry
 
 SNIPPET_WORDS = 30
@@ -22,11 +23,20 @@ def _term_q(keys, field):
 
 
 def visible_entries():
-    """Entries of live pages outside view restrictions (and of other searchable objects)."""
+    """Entries of live pages outside view restrictions, and of other searchable objects whose page (if they are
+    shown on one) is such a page and whose file (if they have one) is outside view-restricted collections."""
     entries = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True))
     for path in restricted_paths():
         entries = entries.exclude(page__path__startswith=path)
+    for path in restricted_collection_paths():
+        entries = entries.exclude(collection__path__startswith=path)
     return entries
+
+
+def page_entries(entries):
+    """Only the entries of pages themselves, not of the objects shown on them (files on a documents page)."""
+    others = ContentType.objects.get_for_models(*searchable_models()).values()
+    return entries.filter(page__isnull=False).exclude(content_type__in=others)
 
 
 def search_entries(query, locales=None):
@@ -57,7 +67,7 @@ def search_entries(query, locales=None):
         .filter(matches)
         .annotate(title_rank=title_rank)
         .select_related("page", "page__locale", "locale")
-        .order_by("-title_rank", "-date", "pk")
+        .order_by("-title_rank", F("date").desc(nulls_last=True), "pk")
     )
 
 

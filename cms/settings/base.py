@@ -303,7 +303,7 @@ WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Models in the site search besides pages (see search/indexing.py).
-SEARCH_MODELS = ["partners.Partner"]
+SEARCH_MODELS = ["partners.Partner", "documents.DocumentEntry"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -7,8 +7,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model_string
+from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.models import CollectionViewRestriction, Locale, Orderable, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
@@ -27,11 +28,14 @@ def restricted_collection_ids():
     return ids
 
 
-class DocumentEntry(TranslatableMixin, Orderable):
+class DocumentEntry(TranslatableMixin, Orderable, index.Indexed):
     """One downloadable file on a documents page.
 
     The file is synchronised into translations but overridable: a translator can point the English entry at
     an English file. ``language`` is the language of the file chosen on the source page; see ``file_language``.
+
+    The site search lists each entry of a live documents page as that page lists it (``settings.SEARCH_MODELS``);
+    the search hides it again while its page is unpublished or private, or its file's collection is restricted.
     """
 
     page = ParentalKey("documents.DocumentIndexPage", on_delete=models.CASCADE, related_name="entries")
@@ -59,12 +63,55 @@ class DocumentEntry(TranslatableMixin, Orderable):
         FieldPanel("date"),
     ]
 
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+    # The site search keeps its own index (search.indexing); Wagtail's backend has no use for the entries.
+    search_auto_update = False
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
     def __str__(self):
         return self.title
+
+    # --- the site search (search.indexing) ---------------------------------------------------------------------
+    def is_searchable(self):
+        """Only entries of a live page; the search checks the page's privacy and the file's collection itself."""
+        # Asked of the database: the page object held in memory may be older than an unpublishing.
+        return DocumentIndexPage.objects.filter(pk=self.page_id, live=True).exists()
+
+    def get_url(self, request=None):
+        """What the documents page links to: the file."""
+        return self.download_url
+
+    def search_entry_fields(self):
+        self.page._set_file_languages([self])
+        return {
+            "page": self.page,
+            "collection": self.document.collection,
+            "link_language": "" if self.is_in_page_language else self.file_language,
+            "date": self.date or self.page.last_published_at,
+        }
+
+    @classmethod
+    def search_dependencies(cls):
+        """A replaced file or changed collection, and the source entry a translated entry's file is compared with."""
+        return [
+            # Not on Wagtail storing a file's size or hash, as it does when the documents page is first viewed.
+            (get_document_model(), lambda document: cls.objects.filter(document=document), ["file", "collection"]),
+            (cls, lambda entry: entry.translations_to_compare(), None),
+        ]
+
+    def translations_to_compare(self):
+        """The entries whose ``file_language`` is worked out from this one (the translations of a source entry)."""
+        if self.locale_id != Locale.get_default().pk:
+            return self.__class__.objects.none()
+        return self.__class__.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+    @classmethod
+    def describe_link_language(cls, language):
+        phrase = FILE_LANGUAGE_PHRASES.get(language)
+        return _("File %(language)s only") % {"language": phrase} if phrase else ""
 
     @property
     def file_type(self):

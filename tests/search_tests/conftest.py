@@ -1,6 +1,8 @@
 import pytest
 
+from documents.models import DocumentIndexPage
 from home.models import HomePage, StandardPage
+from home.seeding import translation_key_for
 from news.models import NewsIndexPage
 
 
@@ -27,3 +29,13 @@ def news_index_pl(locale_pl):
 @pytest.fixture
 def news_index_en(locale_en):
     return NewsIndexPage.objects.get(locale=locale_en)
+
+
+@pytest.fixture
+def documents_page_pl(locale_pl):
+    return DocumentIndexPage.objects.get(locale=locale_pl, translation_key=translation_key_for("documents"))
+
+
+@pytest.fixture
+def documents_page_en(locale_en):
+    return DocumentIndexPage.objects.get(locale=locale_en, translation_key=translation_key_for("documents"))

@@ -2,6 +2,7 @@ import pytest
 
 from django.core.management import call_command
 
+from news.factories import NewsPageFactory
 from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
 
@@ -47,3 +48,14 @@ def test_rebuild_search_entries_indexes_pages_and_partners(client):
 
     assert "odbudowane/" in result_links(client, "/pl/szukaj/", "stowarzyszenia odbudowanego")
     assert 'href="/pl/jak-przystapic/"' in result_links(client, "/pl/szukaj/", "deklaracja")
+
+
+def test_undated_results_come_after_dated_ones_on_every_database(client, news_index_pl):
+    """PostgreSQL puts NULLs first in a descending order and SQLite last: the search says where they go."""
+    partner_index = PartnerIndexPage.objects.get(locale=news_index_pl.locale)
+    PartnerFactory(name="Fundacja Kwiatowa", slug="kwiatowa")
+    news = NewsPageFactory(parent=news_index_pl, title="Kwiatowa łąka", lead="Sadzenie kwiatów.")
+
+    html = result_links(client, "/pl/szukaj/", "kwiatowa")
+
+    assert html.index(f'href="{news.url}"') < html.index(f'href="{partner_index.url}kwiatowa/"')

@@ -6,8 +6,9 @@ from search.indexing import public_pages, rebuild, searchable_models
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the site search's entries from every live, public page (and every searchable object). "
-        "Publishing keeps them up to date; run this after installing the site search on an existing database."
+        "Rebuild the site search's entries from every live, public page and every searchable object (partners, "
+        "the files on documents pages). Publishing keeps them up to date; run this after installing the site "
+        "search, or after adding a model to SEARCH_MODELS, on an existing database."
     )
 
     def handle(self, *args, **options):

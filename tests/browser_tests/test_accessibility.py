@@ -125,6 +125,13 @@ def test_every_page_links_to_the_accessibility_statement_and_privacy_policy(site
         assert footer.get_by_role("link", name="Accessibility statement").get_attribute("href") == (
             "/en/accessibility-statement/"
         )
-        assert footer.get_by_role("link", name="Privacy policy").get_attribute("href") == "/en/privacy-policy/"
+        site_information = footer.get_by_role("navigation", name="Site information")
+        assert site_information.get_by_role("link", name="Privacy policy").get_attribute("href") == (
+            "/en/privacy-policy/"
+        )
+        # The newsletter signup's consent text links to it as well (except on the newsletter page, whose own
+        # form is in the main content).
+        for link in footer.get_by_role("link", name="Privacy policy").all():
+            assert link.get_attribute("href") == "/en/privacy-policy/"
         meta = page.locator('meta[name="deklaracja-dostępności"]').get_attribute("content")
         assert meta.endswith("/en/accessibility-statement/")

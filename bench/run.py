@@ -200,8 +200,12 @@ def scenarios(targets):
         ("standard_page", "standard page"),
         ("contact_page", "contact page"),
         ("partners_index", "partners index"),
+        ("partner_page", "partner page"),
         ("news_index", "news index"),
         ("news_page", "news page"),
+        ("event_index", "event index"),
+        ("event_page", "event page"),
+        ("documents_page", "documents page"),
     ):
         if key in targets:
             found.append((f"{name} uncached", targets[key] + "?bench=uncached", "uncached"))

@@ -14,7 +14,15 @@ Invalidation is by generation: every stored page key contains the current genera
 :func:`invalidate` replaces the token, which orphans every stored page at once (they expire on their own).
 It runs when a page is published, unpublished, moved or deleted, and when anything of the apps and models
 in ``settings.PAGE_CACHE_INVALIDATED_BY`` is saved or deleted (what pages list: partners, news, contact
-details, images, documents). Other code can call :func:`invalidate` directly.
+details, images, documents, the newsletter's consent text). Other code can call :func:`invalidate` directly.
+
+The same generation serves two smaller caches, so that pages rendered for every request (a query string,
+a session, a form) do not pay for what every page repeats:
+
+- the layout's fragments (header, menu, language links, footer): the middleware reads the generation once,
+  before the view reads any content, and leaves it on the request as ``request.page_cache_generation`` for
+  the ``{% fragment %}`` tag of ``home.templatetags.site_tags`` (absent when the page cache is off);
+- Wagtail's Site lookup for the request's host, one of the costliest queries of every request.
 """
 
 import hashlib
@@ -23,12 +31,14 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from wagtail import hooks
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -61,6 +71,29 @@ def _new_generation():
 
 def _generation():
     return cache.get(GENERATION_KEY) or _new_generation()
+
+
+def _use_stored_site(request, generation):
+    """Give Wagtail the request's Site from the cache (``Site.find_for_request`` keeps it on the request), or
+    look it up once for this host and generation, with its root page; saving a Site or any page starts a new
+    generation."""
+    try:
+        host = f"{request.get_host()}|{request.get_port()}"
+    except DisallowedHost:
+        return  # Django answers 400 further on; nothing is stored for a host it does not serve.
+    key = f"pagecache:{generation}:site:{hashlib.sha256(host.encode()).hexdigest()}"
+    stored = cache.get(key)
+    if stored is not None:
+        request._wagtail_site = stored[0]
+        return
+    try:
+        site = Site.find_for_request(request)
+        if site is not None:
+            # Routing starts from ``site.root_page.localized.specific``: stored specific, that costs no query.
+            site.root_page = site.root_page.specific
+    except DatabaseError:
+        return  # the view meets the same error and answers it as it does (503)
+    cache.set(key, (site,), settings.PAGE_CACHE_SECONDS)
 
 
 def _key(request, generation):
@@ -105,10 +138,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (is_enabled() and _request_is_cacheable(request)):
+        if not is_enabled():
             return self.get_response(request)
 
         generation = _generation()
+        # Read before the view reads any content: a fragment rendered from content older than this
+        # generation is never stored under a newer one.
+        request.page_cache_generation = generation
+        if not _request_is_cacheable(request):
+            _use_stored_site(request, generation)
+            return self.get_response(request)
+
         key = _key(request, generation)
         stored = cache.get(key)
         if stored is not None:
@@ -119,6 +159,7 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
 
+        _use_stored_site(request, generation)
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             if settings.PAGE_CACHE_SHARED_MAX_AGE > 0:

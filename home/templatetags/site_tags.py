@@ -67,12 +67,15 @@ class FragmentLifetime:
                 self.parent.end_by(until)
 
 
+@register.simple_tag(takes_context=True)
 def fragment_changes_at(context, moment):
     """Tell the enclosing ``{% fragment %}``, if any, that this output changes by itself at ``moment`` (an
-    aware datetime), as a list of upcoming events does when one of them ends."""
+    aware datetime), as a list of upcoming events does when one of them ends:
+    ``{% fragment_changes_at event.end|default:event.start %}``."""
     lifetime = context.get(FRAGMENT_LIFETIME)
-    if lifetime is not None:
+    if lifetime is not None and moment is not None:
         lifetime.end_by(moment.timestamp())
+    return ""
 
 
 class FragmentNode(template.Node):

@@ -27,6 +27,7 @@ a session, a form) do not pay for what every page repeats:
 
 import hashlib
 import logging
+import pickle
 import uuid
 
 from django.conf import settings
@@ -34,12 +35,13 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from wagtail import hooks
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.views import serve as wagtail_serve
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +127,53 @@ def _response_is_cacheable(request, response):
 def mark_page_response(page, request, serve_args, serve_kwargs):
     """Only answers of Wagtail's page view are candidates, and only for page types that allow it."""
     request._page_cache_candidate = getattr(page, "page_cache", True)
+    _snapshot_route(page, request)
+
+
+# --- routing, remembered ------------------------------------------------------------------------------
+# Wagtail routes a page URL from the home page down, two queries a level (the child, then its specific
+# form), and keeps the result on the request (``request._wagtail_route_for_request``). The page a path leads
+# to, as routing left it, is stored per host, path and generation, so a later request finds it with one
+# cache read; it is stored only once its answer was a 200, so unknown paths never fill the cache.
+def _route_key(request, generation):
+    url = f"{request.get_host()}{request.path}"
+    return f"pagecache:{generation}:route:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _use_stored_route(request, path):
+    """Before Wagtail's page view: hand it the stored route of ``path``, or note what to store after it."""
+    generation = getattr(request, "page_cache_generation", None)
+    site = Site.find_for_request(request)
+    if generation is None or site is None:
+        return
+    key = _route_key(request, generation)
+    stored = cache.get(key)
+    if stored is not None:
+        page, remaining = pickle.loads(stored)  # noqa: S301 - written by this module, under its own key
+        try:
+            # The page's own routing of what is left of the path (a routable page's sub-path): no query.
+            request._wagtail_route_for_request = page.route(request, list(remaining))
+            return
+        except Http404:
+            pass  # routed from the home page as usual
+    request._page_route = {"key": key, "components": [part for part in path.split("/") if part], "site": site}
+
+
+def _snapshot_route(page, request):
+    """The routed page as routing left it, before the view touches it (stored if the answer is a 200)."""
+    route = getattr(request, "_page_route", None)
+    if route is None:
+        return
+    consumed = page.depth - route["site"].root_page.depth
+    if 0 <= consumed <= len(route["components"]):
+        page.locale  # noqa: B018 - loaded once here, stored with the page: every template asks for it
+        route["snapshot"] = pickle.dumps((page, route["components"][consumed:]))
+
+
+def _store_route(request, response):
+    route = getattr(request, "_page_route", None)
+    if route is not None and "snapshot" in route and response.status_code == 200:
+        cache.set(route["key"], route["snapshot"], settings.PAGE_CACHE_SECONDS)
 
 
 class PageCacheMiddleware:
@@ -147,7 +196,9 @@ class PageCacheMiddleware:
         request.page_cache_generation = generation
         if not _request_is_cacheable(request):
             _use_stored_site(request, generation)
-            return self.get_response(request)
+            response = self.get_response(request)
+            _store_route(request, response)
+            return response
 
         key = _key(request, generation)
         stored = cache.get(key)
@@ -161,6 +212,7 @@ class PageCacheMiddleware:
 
         _use_stored_site(request, generation)
         response = self.get_response(request)
+        _store_route(request, response)
         if _response_is_cacheable(request, response):
             if settings.PAGE_CACHE_SHARED_MAX_AGE > 0:
                 patch_cache_control(response, public=True, s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE)
@@ -168,6 +220,11 @@ class PageCacheMiddleware:
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After the language is active and the session and user are known: Wagtail's page view is next.
+        if view_func is wagtail_serve and view_args and not getattr(request, "is_preview", False):
+            _use_stored_route(request, view_args[0])
 
 
 def _invalidates(model):

@@ -75,6 +75,23 @@ def _generation():
     return cache.get(GENERATION_KEY) or _new_generation()
 
 
+def _stored_object(key):
+    """What ``_store_object`` stored under ``key``, or None, also when it no longer loads (a deploy renamed or
+    removed a class it holds): that costs the look-up again, never an error."""
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    try:
+        return pickle.loads(stored)  # noqa: S301 - written by _store_object, under this module's keys
+    except Exception:  # any failure to load is a miss
+        logger.warning("Page cache: could not load %s; looking it up again", key, exc_info=True)
+        return None
+
+
+def _store_object(key, value):
+    cache.set(key, pickle.dumps(value), settings.PAGE_CACHE_SECONDS)
+
+
 def _use_stored_site(request, generation):
     """Give Wagtail the request's Site from the cache (``Site.find_for_request`` keeps it on the request), or
     look it up once for this host and generation, with its root page; saving a Site or any page starts a new
@@ -84,7 +101,7 @@ def _use_stored_site(request, generation):
     except DisallowedHost:
         return  # Django answers 400 further on; nothing is stored for a host it does not serve.
     key = f"pagecache:{generation}:site:{hashlib.sha256(host.encode()).hexdigest()}"
-    stored = cache.get(key)
+    stored = _stored_object(key)
     if stored is not None:
         request._wagtail_site = stored[0]
         return
@@ -95,7 +112,7 @@ def _use_stored_site(request, generation):
             site.root_page = site.root_page.specific
     except DatabaseError:
         return  # the view meets the same error and answers it as it does (503)
-    cache.set(key, (site,), settings.PAGE_CACHE_SECONDS)
+    _store_object(key, (site,))
 
 
 def _key(request, generation):
@@ -147,9 +164,9 @@ def _use_stored_route(request, path):
     if generation is None or site is None:
         return
     key = _route_key(request, generation)
-    stored = cache.get(key)
+    stored = _stored_object(key)
     if stored is not None:
-        page, remaining = pickle.loads(stored)  # noqa: S301 - written by this module, under its own key
+        page, remaining = stored
         try:
             # The page's own routing of what is left of the path (a routable page's sub-path): no query.
             request._wagtail_route_for_request = page.route(request, list(remaining))
@@ -167,13 +184,14 @@ def _snapshot_route(page, request):
     consumed = page.depth - route["site"].root_page.depth
     if 0 <= consumed <= len(route["components"]):
         page.locale  # noqa: B018 - loaded once here, stored with the page: every template asks for it
+        # Pickled now: what the view later does to the page object is not stored.
         route["snapshot"] = pickle.dumps((page, route["components"][consumed:]))
 
 
 def _store_route(request, response):
     route = getattr(request, "_page_route", None)
     if route is not None and "snapshot" in route and response.status_code == 200:
-        cache.set(route["key"], route["snapshot"], settings.PAGE_CACHE_SECONDS)
+        cache.set(route["key"], route["snapshot"], settings.PAGE_CACHE_SECONDS)  # pickled by _snapshot_route
 
 
 class PageCacheMiddleware:

@@ -1,4 +1,6 @@
 import hashlib
+import logging
+import pickle
 import time
 
 from django import template
@@ -13,6 +15,7 @@ from wagtail.models import Page, Site
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 # --- fragments of the layout, cached on the page cache's generation ----------------------------------
@@ -39,15 +42,19 @@ def content_cache_key(request, name, *vary_on):
 
 def cached_for_content(request, name, compute):
     """``compute()``, remembered for the content's generation and the active language (``content_cache_key``);
-    computed afresh wherever nothing may be cached."""
+    computed afresh wherever nothing may be cached, and when what was stored no longer loads (a deploy
+    renamed or removed a class it holds)."""
     key = content_cache_key(request, name) if request is not None else None
-    value = cache.get(key) if key else None
-    if value is None:
-        # Wrapped, so that a None result is remembered too.
-        value = (compute(),)
-        if key:
-            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-    return value[0]
+    stored = cache.get(key) if key else None
+    if stored is not None:
+        try:
+            return pickle.loads(stored)  # noqa: S301 - written below, under this module's keys
+        except Exception:  # any failure to load is a miss
+            logger.warning("Could not load the cached %s; computing it again", name, exc_info=True)
+    value = compute()
+    if key:
+        cache.set(key, pickle.dumps(value), settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 #: The context variable through which tags inside a {% fragment %} reach its FragmentLifetime.

@@ -111,3 +111,15 @@ def test_addresses_that_lead_nowhere_store_no_route(client, locale_pl):
     assert stored_route(f"{index.url}nikt-taki/") is None
     assert stored_route("/pl/nie-ma-takiej-strony/") is None
     assert stored_route(index.url) is None  # asked for once, with a sub-path only
+
+
+def test_a_stored_route_that_no_longer_loads_is_routed_again(client):
+    get(client, "/pl/o-partnerstwie/")
+    request = RequestFactory().get("/pl/o-partnerstwie/")
+    # What a deploy that renamed a page class leaves behind: bytes that do not unpickle any more.
+    cache.set(pagecache._route_key(request, pagecache._generation()), b"\x80\x04\x95 no longer a page")
+
+    response = get(client, "/pl/o-partnerstwie/")
+
+    assert response.status_code == 200
+    assert "<h1>O Partnerstwie</h1>" in response.content.decode()

@@ -36,6 +36,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from wagtail import hooks
@@ -159,9 +160,9 @@ def _route_key(request, generation):
 
 def _use_stored_route(request, path):
     """Before Wagtail's page view: hand it the stored route of ``path``, or note what to store after it."""
-    generation = getattr(request, "page_cache_generation", None)
+    generation = request.page_cache_generation
     site = Site.find_for_request(request)
-    if generation is None or site is None:
+    if site is None:
         return
     key = _route_key(request, generation)
     stored = _stored_object(key)
@@ -213,7 +214,6 @@ class PageCacheMiddleware:
         # generation is never stored under a newer one.
         request.page_cache_generation = generation
         if not _request_is_cacheable(request):
-            _use_stored_site(request, generation)
             response = self.get_response(request)
             _store_route(request, response)
             return response
@@ -228,7 +228,6 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
 
-        _use_stored_site(request, generation)
         response = self.get_response(request)
         _store_route(request, response)
         if _response_is_cacheable(request, response):
@@ -240,9 +239,28 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        # After the language is active and the session and user are known: Wagtail's page view is next.
+        """Before a view that looks the Site up (pages, the site's other views, the API): the stored Site,
+        and for Wagtail's page view the stored route.
+
+        Here, not in ``__call__``: the language is active, the session and user known, and views that need
+        no Site (health checks, the benchmark's bare view) pay nothing for it.
+        """
+        generation = getattr(request, "page_cache_generation", None)
+        if generation is None or not _looks_up_site(request, view_func):
+            return
+        _use_stored_site(request, generation)
         if view_func is wagtail_serve and view_args and not getattr(request, "is_preview", False):
             _use_stored_route(request, view_args[0])
+
+
+def _looks_up_site(request, view_func):
+    """Wagtail's page view, the site's other views (under a language prefix: search, newsletter…) and the API."""
+    if view_func is wagtail_serve or translation.get_language_from_path(request.path_info) is not None:
+        return True
+    from .api import api_router  # imported late: the router imports every app's API module
+
+    match = request.resolver_match
+    return match is not None and match.namespaces[:1] == [api_router.url_namespace]
 
 
 def _invalidates(model):

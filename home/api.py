@@ -399,6 +399,21 @@ def public_pages_queryset(request):
     return queryset
 
 
+def with_locales(pages):
+    """``pages``, each given its Locale from the site's few (read once per content version): every page
+    reports meta.locale and is serialised in its language, without a join or a query per page."""
+    key = f"lp-api:locales:{content_version()[0]}"
+    locales = cache.get(key)
+    if locales is None:
+        locales = {locale.pk: locale for locale in Locale.all_objects.all()}
+        cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
+    pages = list(pages)
+    for page in pages:
+        if page.locale_id in locales:
+            page.locale = locales[page.locale_id]
+    return pages
+
+
 class LocalizedPageSerializer(PageSerializer):
     detail_url = PageDetailUrlField(read_only=True)
     html_url = PageFullUrlField(read_only=True)
@@ -442,20 +457,11 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
                 raise BadRequestError(str(e)) from e
         return self._base_queryset.all()
 
-    def get_queryset(self):
-        # Every listed page reports meta.locale: one join instead of one query per page.
-        return super().get_queryset().select_related("locale")
-
     def get_object(self):
-        page = super().get_object()
-        loaded = BaseAPIViewSet.get_object(self)  # the page as first loaded (and kept), its locale joined
-        if page is not loaded and page.locale_id == loaded.locale_id:
-            # ``.specific`` reloads the page without the joined locale: hand it over (one query less).
-            page.locale = loaded.locale
-        return page
+        return with_locales([super().get_object()])[0]
 
     def paginate_queryset(self, queryset):
-        pages = list(super().paginate_queryset(queryset))
+        pages = with_locales(list(super().paginate_queryset(queryset)))
         self.prefetch_translations(pages)
         return pages
 
@@ -466,11 +472,10 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
             self.get_base_queryset()
             .filter(translation_key__in=keys)
             .exclude(pk__in=[page.pk for page in pages])
-            .select_related("locale")
             .only("id", "title", "url_path", "translation_key", "locale")
         )
         self._translations = {}
-        for other in sorted([*pages, *others], key=lambda page: page.locale.language_code):
+        for other in sorted([*pages, *with_locales(others)], key=lambda page: page.locale.language_code):
             self._translations.setdefault(other.translation_key, []).append(other)
 
     def translations_for(self, page):

@@ -26,6 +26,8 @@ from home.models import ContactDetails, HomePage, PrivacyPage, StandardPage
 from news.factories import EventPageFactory, NewsPageFactory
 from news.models import EventIndexPage, NewsIndexPage
 from newsletter.models import ConsentText
+from partners.factories import PartnerFactory
+from partners.models import PartnerIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -250,6 +252,18 @@ def test_publishing_a_news_item_puts_it_on_the_cached_first_page_of_the_news(cli
     NewsPageFactory(parent=index, title="Świeża wiadomość")
 
     assert "Świeża wiadomość" in html(client, index.url)
+
+
+def test_a_new_partner_joins_the_cached_partner_cards_and_name_searches_are_answered_afresh(client, locale_pl):
+    index = PartnerIndexPage.objects.get(locale=locale_pl)
+    html(client, index.url)
+
+    PartnerFactory(name="Aaa Spółdzielnia Nowa", slug="aaa-spoldzielnia-nowa")
+
+    assert "Aaa Spółdzielnia Nowa" in html(client, index.url)
+    found = client.get(f"{index.url}?q=Nowa").content.decode()
+    assert "Aaa Spółdzielnia Nowa" in found
+    assert "Aaa Spółdzielnia Nowa" not in client.get(f"{index.url}?q=nikt-taki").content.decode()
 
 
 def test_a_fragment_that_renders_a_csrf_token_is_never_shared():

@@ -262,6 +262,13 @@ class ContentAPIMixin:
         ]
 
     # --- serialisation -------------------------------------------------------------------------------
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail asks for an indent of 4, which takes Python's JSON encoder off its C path
+        # (several times slower on a listing) and adds a fifth to the answer's size; the data is the same.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
     def get_queryset(self):
         queryset = super().get_queryset()
         try:

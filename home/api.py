@@ -380,30 +380,47 @@ class PageTranslationsField(Field):
 PUBLIC_SCOPE_CACHE_SECONDS = 24 * 60 * 60
 
 
-def public_pages_queryset(request):
+class PublicPages:
     """What Wagtail's ``get_public_pages_queryset`` selects: the live pages of the requested site's language
     trees, less the view-restricted subtrees the request does not pass. The restrictions and the site's home
     pages are read once per content version, not by two queries on every answer."""
-    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-    key = f"lp-api:public-scope:{content_version()[0]}:{site.pk if site else ''}"
-    scope = cache.get(key)
-    if scope is None:
-        restrictions = list(PageViewRestriction.objects.select_related("page"))
-        homes = [site.root_page, *site.root_page.get_translations()] if site else []
-        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            homes = homes[:1]
-        scope = (restrictions, [(home.path, home.depth) for home in homes])
-        cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
-    restrictions, homes = scope
-    if not homes:
-        return Page.objects.none()
-    queryset = Page.objects.live().filter(
-        reduce(or_, (Q(path__startswith=path, depth__gte=depth) for path, depth in homes))
-    )
-    for restriction in restrictions:
-        if not restriction.accept_request(request):
-            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
+
+    def __init__(self, request):
+        site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        key = f"lp-api:public-scope:{content_version()[0]}:{site.pk if site else ''}"
+        scope = cache.get(key)
+        if scope is None:
+            restrictions = list(PageViewRestriction.objects.select_related("page"))
+            homes = [site.root_page, *site.root_page.get_translations()] if site else []
+            if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                homes = homes[:1]
+            scope = (restrictions, [(home.path, home.depth) for home in homes])
+            cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
+        restrictions, self.homes = scope
+        #: The subtrees (path, depth) hidden from this request.
+        self.hidden = [
+            (restriction.page.path, restriction.page.depth)
+            for restriction in restrictions
+            if not restriction.accept_request(request)
+        ]
+
+    def queryset(self):
+        if not self.homes:
+            return Page.objects.none()
+        queryset = Page.objects.live().filter(
+            reduce(or_, (Q(path__startswith=home_path, depth__gte=depth) for home_path, depth in self.homes))
+        )
+        for hidden_path, depth in self.hidden:
+            queryset = queryset.exclude(path__startswith=hidden_path, depth__gte=depth)
+        return queryset
+
+    def includes(self, page):
+        """Whether ``queryset()`` holds ``page`` (a live page, with its path and depth loaded)."""
+
+        def within(subtrees):
+            return any(page.path.startswith(top) and page.depth >= depth for top, depth in subtrees)
+
+        return page.live and within(self.homes) and not within(self.hidden)
 
 
 def with_locales(pages):
@@ -453,16 +470,19 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         "ancestor_of": (),
     }
 
-    def get_base_queryset(self):
-        # Built once per request (the filters ask for it again).
-        if getattr(self, "_base_queryset", None) is None:
+    def get_public_pages(self):
+        # Read once per request (the filters ask for the base queryset again).
+        if getattr(self, "_public_pages", None) is None:
             try:
-                self._base_queryset = public_pages_queryset(self.request)
+                self._public_pages = PublicPages(self.request)
             except Http404 as e:
                 raise BadRequestError("site must be the host name (and port) of one of the sites") from e
             except ValueError as e:
                 raise BadRequestError(str(e)) from e
-        return self._base_queryset.all()
+        return self._public_pages
+
+    def get_base_queryset(self):
+        return self.get_public_pages().queryset()
 
     def get_object(self):
         return with_locales([super().get_object()])[0]
@@ -475,14 +495,17 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
     def prefetch_translations(self, pages):
         """Fetch the live, public translations of ``pages`` that are not listed themselves, in one query."""
         keys = {page.translation_key for page in pages}
-        others = (
-            self.get_base_queryset()
+        candidates = (
+            Page.objects.live()
             .filter(translation_key__in=keys)
             .exclude(pk__in=[page.pk for page in pages])
-            .only("id", "title", "url_path", "translation_key", "locale")
+            .only("id", "title", "url_path", "translation_key", "locale", "path", "depth", "live")
         )
+        # Checked here against the public pages' scope: the query stays a plain look-up by translation key.
+        public = self.get_public_pages()
+        others = with_locales(other for other in candidates if public.includes(other))
         self._translations = {}
-        for other in sorted([*pages, *with_locales(others)], key=lambda page: page.locale.language_code):
+        for other in sorted([*pages, *others], key=lambda page: page.locale.language_code):
             self._translations.setdefault(other.translation_key, []).append(other)
 
     def translations_for(self, page):

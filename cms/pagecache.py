@@ -16,13 +16,15 @@ It runs when a page is published, unpublished, moved or deleted, and when anythi
 in ``settings.PAGE_CACHE_INVALIDATED_BY`` is saved or deleted (what pages list: partners, news, contact
 details, images, documents, the newsletter's consent text). Other code can call :func:`invalidate` directly.
 
-The same generation serves two smaller caches, so that pages rendered for every request (a query string,
-a session, a form) do not pay for what every page repeats:
+The same generation serves smaller caches, so that pages rendered for every request (a query string, a
+session, a form) do not pay for what every page repeats:
 
-- the layout's fragments (header, menu, language links, footer): the middleware reads the generation once,
-  before the view reads any content, and leaves it on the request as ``request.page_cache_generation`` for
-  the ``{% fragment %}`` tag of ``home.templatetags.site_tags`` (absent when the page cache is off);
-- Wagtail's Site lookup for the request's host, one of the costliest queries of every request.
+- fragments of the layout and the pages (header, menu, language links, footer, page bodies, lists): the
+  middleware reads the generation once, before the view reads any content, and leaves it on the request as
+  ``request.page_cache_generation`` for the ``{% fragment %}`` tag of ``home.templatetags.site_tags``
+  (absent when the page cache is off);
+- Wagtail's Site lookup for the request's host, one of the costliest queries of every request;
+- Wagtail's routing of a page URL (the page it leads to), two queries per level of the page tree.
 """
 
 import hashlib

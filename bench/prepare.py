@@ -3,13 +3,15 @@ with demo content unless it already is, and print the URLs to measure as JSON on
 
 Demo content comes from ``manage.py generate_demo_data`` (partners, news… at the specified scale, for the
 generators it has); on top of that this makes ``--pages`` standard pages, labelled "[BENCH]", in the
-benchmark's own throw-away database only, so the page tree has its size whatever the demo data covers.
+benchmark's own throw-away database only, so the page tree has its size whatever the demo data covers, and,
+while the demo data has no events, 20 "[BENCH]" events in each language so that event pages are measured too.
 """
 
 import argparse
 import json
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,15 +25,17 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command, get_commands, load_command_class  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
-from django.utils import translation  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 
-from wagtail.models import Page  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
 
 from home.models import ContactPage, HomePage, StandardPage  # noqa: E402
 
 SECTION_SIZE = 100
 #: Demo data at the scale the benchmark is specified for, for each generator generate_demo_data has.
 DEMO_COUNTS = {"partners": 1000, "news": 2000}
+EVENTS = 20
+SEARCH_QUERIES = {"pl": "?q=ekonomia+spo%C5%82eczna", "en": "?q=social+economy"}
 
 
 def log(message):
@@ -67,6 +71,36 @@ def seed_standard_pages(total):
         log(f"seed: {made}/{total} pages ({time.monotonic() - started:.0f} s)")
 
 
+def seed_events(total):
+    """``total`` upcoming "[BENCH]" events under the Polish event index, each with its English translation,
+    unless the demo data made events already (``generate_demo_data`` has no events generator yet)."""
+    try:
+        event_index_model, event_model = apps.get_model("news.EventIndexPage"), apps.get_model("news.EventPage")
+    except LookupError:
+        return
+    if event_model.objects.exists():
+        return
+    index = event_index_model.objects.filter(locale__language_code="pl").first()
+    english = Locale.objects.filter(language_code="en").first()
+    if index is None or english is None or not index.has_translation(english):
+        return
+    start = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
+    with transaction.atomic():
+        for number in range(total):
+            event = index.add_child(
+                instance=event_model(
+                    title=f"[BENCH] Wydarzenie {number}",
+                    slug=f"bench-wydarzenie-{number}",
+                    start=start + timedelta(days=7 + number),
+                    end=start + timedelta(days=7 + number, hours=3),
+                    place="Lublin",
+                    lead="Spotkanie sieci ekonomii społecznej do pomiaru wydajności.",
+                )
+            )
+            event.copy_for_translation(english).save_revision().publish()
+    log(f"seed: {total} events in each language")
+
+
 def first_url(model_label, language="pl", **filters):
     try:
         model = apps.get_model(model_label)
@@ -76,26 +110,48 @@ def first_url(model_label, language="pl", **filters):
     return page.url if page else None
 
 
-def targets():
-    standard = StandardPage.objects.live().filter(locale__language_code="pl").order_by("path").first()
-    contact = ContactPage.objects.live().filter(locale__language_code="pl").first()
+def partner_url(language="pl"):
+    """The detail page of the first partner listed on the partners index page, if both exist."""
+    index_url = first_url("partners.PartnerIndexPage", language)
+    if index_url is None:
+        return None
+    partner = apps.get_model("partners.Partner").objects.visible().filter(locale__language_code=language)
+    partner = partner.order_by("slug").first()
+    return f"{index_url}{partner.slug}/" if partner else None
+
+
+def page_targets(language="pl"):
+    """{kind: URL} of the first live page of each page type in ``language``, for the page types there are."""
+    standard = StandardPage.objects.live().filter(locale__language_code=language).order_by("path").first()
+    contact = ContactPage.objects.live().filter(locale__language_code=language).first()
     found = {
-        "home_pl": "/pl/",
-        "home_en": "/en/",
         "standard_page": standard.url if standard else None,
         "contact_page": contact.url if contact else None,
-        "partners_index": first_url("partners.PartnerIndexPage"),
-        "news_index": first_url("news.NewsIndexPage"),
-        "news_page": first_url("news.NewsPage"),
-        "api_listing": "/api/v2/pages/?limit=20&fields=*",
-        "api_detail": f"/api/v2/pages/{standard.pk}/" if standard else None,
+        "partners_index": first_url("partners.PartnerIndexPage", language),
+        "partner_page": partner_url(language),
+        "news_index": first_url("news.NewsIndexPage", language),
+        "news_page": first_url("news.NewsPage", language),
+        "event_index": first_url("news.EventIndexPage", language),
+        "event_page": first_url("news.EventPage", language),
+        "documents_page": first_url("documents.DocumentIndexPage", language),
     }
-    with translation.override("pl"):
+    with translation.override(language):
         try:
-            found["search"] = reverse("search") + "?q=ekonomia+spo%C5%82eczna"
+            found["search"] = reverse("search") + SEARCH_QUERIES[language]
         except NoReverseMatch:
             found["search"] = None
     return found
+
+
+def targets():
+    standard = StandardPage.objects.live().filter(locale__language_code="pl").order_by("path").first()
+    return {
+        "home_pl": "/pl/",
+        "home_en": "/en/",
+        **page_targets("pl"),
+        "api_listing": "/api/v2/pages/?limit=20&fields=*",
+        "api_detail": f"/api/v2/pages/{standard.pk}/" if standard else None,
+    }
 
 
 def main():
@@ -111,6 +167,7 @@ def main():
         call_command(command, allow_production=True, stdout=sys.stderr, **counts)
     # Until the demo data holds pages at scale, standard pages make up the page tree's size.
     seed_standard_pages(args.pages)
+    seed_events(EVENTS)
     log(f"seed: {Page.objects.live().count()} live pages in the database")
     # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
     cache.clear()

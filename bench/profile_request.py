@@ -2,40 +2,23 @@
 database (run `make bench` once first) with the production settings, and prints the cost per request split
 into SQL building, SQL execution, template rendering and the rest, then the top functions.
 
-    python bench/profile_request.py [/pl/?bench=uncached] [--requests 50]
+    python bench/profile_request.py [/pl/?bench=uncached] [--requests 50] [--sort cumulative] [--top 15] [--sql]
+
+``--sql`` prints the queries of one answer instead, each with the line of the project or Wagtail code that ran it.
 """
 
 import argparse
 import cProfile
-import os
 import pstats
-import secrets
-import sys
 import time
+import traceback
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKDIR = ROOT / "var" / "bench"
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{WORKDIR / 'db.sqlite3'}",
-        "CACHE_DIR": str(WORKDIR / "cache"),
-        "STATIC_ROOT": str(WORKDIR / "static"),
-        "MEDIA_ROOT": str(WORKDIR / "media"),
-        "BENCH_ENDPOINTS": "true",
-        "LOG_LEVEL": "ERROR",
-    }
-)
+from inprocess import ROOT, setup
 
-import django  # noqa: E402
+setup()
 
-django.setup()
-
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 #: (label, file suffix, function name): cumulative time of these, per request.
@@ -51,10 +34,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("path", nargs="?", default="/pl/?bench=uncached")
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--sort", default="tottime", help="pstats order of the top functions (tottime, cumulative)")
+    parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--sql", action="store_true", help="print the queries of one answer and where they come from")
     args = parser.parse_args()
 
     client = Client(HTTP_HOST="127.0.0.1")
     assert client.get(args.path).status_code == 200
+    if args.sql:
+        print_queries(client, args.path)
+        return
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
@@ -83,7 +72,31 @@ def main():
         )
         if total:
             print(f"  {label:<50} {total / args.requests * 1000:6.1f} ms")
-    stats.sort_stats("tottime").print_stats(15)
+    stats.sort_stats(args.sort).print_stats(args.top)
+
+
+def print_queries(client, path):
+    """Each query of one answer to ``path``, with the innermost frame of code outside Django that ran it."""
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        frames = [
+            f"{Path(frame.filename).relative_to(ROOT) if frame.filename.startswith(str(ROOT)) else frame.filename}"
+            f":{frame.lineno} {frame.name}"
+            for frame in traceback.extract_stack()
+            if "/django/" not in frame.filename and "/bench/" not in frame.filename
+        ]
+        queries.append((sql, frames[-3:]))
+        return execute(sql, params, many, context)
+
+    client.get(path)
+    with connection.execute_wrapper(record):
+        client.get(path)
+    print(f"{path}: {len(queries)} queries")
+    for number, (sql, frames) in enumerate(queries, 1):
+        print(f"{number:3}. {sql[:240]}")
+        for frame in frames:
+            print(f"       {frame}")
 
 
 if __name__ == "__main__":

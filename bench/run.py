@@ -116,6 +116,25 @@ def fetch(port, path):
     return response.status, dict(response.getheaders())
 
 
+def warm_up(port, path, connections, rounds=2):
+    """Ask for ``path`` on ``connections`` connections at once, ``rounds`` times each, before measuring it: every
+    worker then has served it once, so no worker's first answer (templates to compile, catalogues and the
+    search stemmer's tables to load, caches to fill) falls into the measured seconds."""
+
+    def client():
+        for _ in range(rounds):
+            try:
+                fetch(port, path)
+            except (OSError, http.client.HTTPException):
+                return
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def run_wrk(url, duration, connections):
     output = subprocess.run(
         [
@@ -203,8 +222,12 @@ def scenarios(targets):
         ("standard_page", "standard page"),
         ("contact_page", "contact page"),
         ("partners_index", "partners index"),
+        ("partner_page", "partner page"),
         ("news_index", "news index"),
         ("news_page", "news page"),
+        ("event_index", "event index"),
+        ("event_page", "event page"),
+        ("documents_page", "documents page"),
     ):
         if key in targets:
             found.append((f"{name} uncached", targets[key] + "?bench=uncached", "uncached"))
@@ -294,6 +317,7 @@ def main():
             if status != 200:
                 log(f"skipping {name}: {path} answered {status}")
                 continue
+            warm_up(args.port, path, args.connections)
             log(f"measuring {name}: {path}")
             if tool == "wrk":
                 figures = run_wrk(f"http://127.0.0.1:{args.port}{path}", args.duration, args.connections)

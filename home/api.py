@@ -10,10 +10,12 @@ object's own language with absolute links. ``ContentAPIRouter`` applies it to ev
 import hashlib
 import math
 import time
+from functools import reduce
 from importlib import import_module
+from operator import or_
 from urllib.parse import urlsplit
 
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -21,9 +23,11 @@ from rest_framework.viewsets import GenericViewSet
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotModified, JsonResponse
-from django.urls import path, re_path
+from django.urls import NoReverseMatch, path, re_path
 from django.utils import translation
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_info
@@ -41,11 +45,19 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField, PageSerializer, TagsField
+from wagtail.api.v2.serializers import (
+    BaseSerializer,
+    DetailUrlField,
+    PageHtmlUrlField,
+    PageLocaleField,
+    PageSerializer,
+    TagsField,
+)
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from .api_cache import content_version
 from .api_fields import AbsoluteImageRenditionField, AbsoluteLinksRichTextField, AbsoluteLinksStreamField
@@ -250,6 +262,13 @@ class ContentAPIMixin:
         ]
 
     # --- serialisation -------------------------------------------------------------------------------
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail asks for an indent of 4, which takes Python's JSON encoder off its C path
+        # (several times slower on a listing) and adds a fifth to the answer's size; the data is the same.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
     def get_queryset(self):
         queryset = super().get_queryset()
         try:
@@ -294,6 +313,47 @@ class SingleResourceAPIViewSet(ContentAPIMixin, GenericViewSet):
 
 
 # --- pages ---------------------------------------------------------------------------------------------
+def full_url(page, request):
+    """``page.full_url``, with the request as Wagtail's per-request cache of the sites' root paths: a listing
+    looks them up once, not once per page (``full_url`` reads them from the cache for every page)."""
+    try:
+        return page.get_full_url(request)
+    except NoReverseMatch:
+        return None
+
+
+class PageFullUrlField(PageHtmlUrlField):
+    """``meta.html_url`` (see ``full_url``)."""
+
+    def to_representation(self, page):
+        return full_url(page, self.context.get("request"))
+
+
+#: A page id no site reaches: the detail URL reversed for it gives the form of every page's detail URL.
+_DETAIL_URL_PROBE = 987654321987
+
+
+def page_detail_url(context, pk):
+    """``get_object_detail_url`` of a page, with Django's URL reversing done once per answer, not per page."""
+    forms = context.setdefault("_page_detail_url_forms", {})
+    language = translation.get_language()
+    if language not in forms:
+        url = get_object_detail_url(context["router"], context["request"], Page, _DETAIL_URL_PROBE)
+        forms[language] = url.rpartition(str(_DETAIL_URL_PROBE))[::2] if url else None
+    form = forms[language]
+    return f"{form[0]}{pk}{form[1]}" if form else None
+
+
+class PageDetailUrlField(DetailUrlField):
+    """``meta.detail_url`` of a page (see ``page_detail_url``)."""
+
+    def get_attribute(self, instance):
+        url = page_detail_url(self.context, instance.pk)
+        if url is None:
+            raise SkipField
+        return url
+
+
 class PageTranslationsField(Field):
     """``meta.translations``: the page's other live, public language versions.
 
@@ -304,20 +364,83 @@ class PageTranslationsField(Field):
         return instance
 
     def to_representation(self, page):
-        view, request, router = self.context["view"], self.context["request"], self.context["router"]
+        view, request = self.context["view"], self.context["request"]
         return [
             {
                 "id": other.pk,
                 "locale": other.locale.language_code,
                 "title": other.title,
-                "html_url": other.full_url,
-                "detail_url": get_object_detail_url(router, request, Page, other.pk),
+                "html_url": full_url(other, request),
+                "detail_url": page_detail_url(self.context, other.pk),
             }
             for other in view.translations_for(page)
         ]
 
 
+PUBLIC_SCOPE_CACHE_SECONDS = 24 * 60 * 60
+
+
+class PublicPages:
+    """What Wagtail's ``get_public_pages_queryset`` selects: the live pages of the requested site's language
+    trees, less the view-restricted subtrees the request does not pass. The restrictions and the site's home
+    pages are read once per content version, not by two queries on every answer."""
+
+    def __init__(self, request):
+        site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        key = f"lp-api:public-scope:{content_version()[0]}:{site.pk if site else ''}"
+        scope = cache.get(key)
+        if scope is None:
+            restrictions = list(PageViewRestriction.objects.select_related("page"))
+            homes = [site.root_page, *site.root_page.get_translations()] if site else []
+            if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                homes = homes[:1]
+            scope = (restrictions, [(home.path, home.depth) for home in homes])
+            cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
+        restrictions, self.homes = scope
+        #: The subtrees (path, depth) hidden from this request.
+        self.hidden = [
+            (restriction.page.path, restriction.page.depth)
+            for restriction in restrictions
+            if not restriction.accept_request(request)
+        ]
+
+    def queryset(self):
+        if not self.homes:
+            return Page.objects.none()
+        queryset = Page.objects.live().filter(
+            reduce(or_, (Q(path__startswith=home_path, depth__gte=depth) for home_path, depth in self.homes))
+        )
+        for hidden_path, depth in self.hidden:
+            queryset = queryset.exclude(path__startswith=hidden_path, depth__gte=depth)
+        return queryset
+
+    def includes(self, page):
+        """Whether ``queryset()`` holds ``page`` (a live page, with its path and depth loaded)."""
+
+        def within(subtrees):
+            return any(page.path.startswith(top) and page.depth >= depth for top, depth in subtrees)
+
+        return page.live and within(self.homes) and not within(self.hidden)
+
+
+def with_locales(pages):
+    """``pages``, each given its Locale from the site's few (read once per content version): every page
+    reports meta.locale and is serialised in its language, without a join or a query per page."""
+    key = f"lp-api:locales:{content_version()[0]}"
+    locales = cache.get(key)
+    if locales is None:
+        locales = {locale.pk: locale for locale in Locale.all_objects.all()}
+        cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
+    pages = list(pages)
+    for page in pages:
+        if page.locale_id in locales:
+            page.locale = locales[page.locale_id]
+    return pages
+
+
 class LocalizedPageSerializer(PageSerializer):
+    detail_url = PageDetailUrlField(read_only=True)
+    html_url = PageFullUrlField(read_only=True)
     translations = PageTranslationsField(read_only=True)
 
 
@@ -347,30 +470,42 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         "ancestor_of": (),
     }
 
-    def get_base_queryset(self):
-        # Built once per request: each build reads every view restriction and the home page's translations.
-        if getattr(self, "_base_queryset", None) is None:
+    def get_public_pages(self):
+        # Read once per request (the filters ask for the base queryset again).
+        if getattr(self, "_public_pages", None) is None:
             try:
-                self._base_queryset = super().get_base_queryset()
+                self._public_pages = PublicPages(self.request)
             except Http404 as e:
                 raise BadRequestError("site must be the host name (and port) of one of the sites") from e
-        return self._base_queryset.all()
+            except ValueError as e:
+                raise BadRequestError(str(e)) from e
+        return self._public_pages
 
-    def get_queryset(self):
-        # Every listed page reports meta.locale: one join instead of one query per page.
-        return super().get_queryset().select_related("locale")
+    def get_base_queryset(self):
+        return self.get_public_pages().queryset()
+
+    def get_object(self):
+        return with_locales([super().get_object()])[0]
 
     def paginate_queryset(self, queryset):
-        pages = list(super().paginate_queryset(queryset))
+        pages = with_locales(list(super().paginate_queryset(queryset)))
         self.prefetch_translations(pages)
         return pages
 
     def prefetch_translations(self, pages):
-        """Fetch the live, public translations of ``pages`` in one query."""
+        """Fetch the live, public translations of ``pages`` that are not listed themselves, in one query."""
         keys = {page.translation_key for page in pages}
+        candidates = (
+            Page.objects.live()
+            .filter(translation_key__in=keys)
+            .exclude(pk__in=[page.pk for page in pages])
+            .only("id", "title", "url_path", "translation_key", "locale", "path", "depth", "live")
+        )
+        # Checked here against the public pages' scope: the query stays a plain look-up by translation key.
+        public = self.get_public_pages()
+        others = with_locales(other for other in candidates if public.includes(other))
         self._translations = {}
-        others = self.get_base_queryset().filter(translation_key__in=keys).select_related("locale")
-        for other in others.order_by("locale__language_code"):
+        for other in sorted([*pages, *others], key=lambda page: page.locale.language_code):
             self._translations.setdefault(other.translation_key, []).append(other)
 
     def translations_for(self, page):
@@ -438,7 +573,7 @@ def page_summary(page, request, router):
     return {
         "id": page.pk,
         "title": page.title,
-        "html_url": page.full_url,
+        "html_url": full_url(page, request),
         "detail_url": get_object_detail_url(router, request, Page, page.pk),
     }
 

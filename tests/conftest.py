@@ -3,6 +3,7 @@ in a transaction that is rolled back, so tests see the real site and leave it as
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Locale
@@ -22,3 +23,10 @@ def locale_pl(db):
 @pytest.fixture
 def locale_en(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache_first():
+    """Each test starts from an empty cache: what is cached there (the API's scope of public pages, fragments,
+    content versions) was derived from rows that the previous test's rollback took away."""
+    cache.clear()

@@ -190,6 +190,7 @@ PAGE_CACHE_INVALIDATED_BY = [
     "wagtailcore.PageViewRestriction",
     "wagtailimages.Image",
     "wagtaildocs.Document",
+    "newsletter.ConsentText",  # every page's footer signup form shows the current version
 ]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -70,9 +70,11 @@ def test_listing_translations_cost_the_same_queries_for_3_and_30_pages(
 
     with CaptureQueriesContext(connection) as few:
         assert len(client.get(url).json()["items"]) == 3
+    few_queries = len(few.captured_queries)  # read now: the next request empties the query log
     for n in range(3, 30):
         translate(StandardPageFactory(parent=parent, title=f"Strona {n}", slug=f"strona-{n}"), locale_en)
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(url)  # the first answer after a change reads the view restrictions and home pages again
+    with django_assert_num_queries(few_queries):
         items = client.get(url).json()["items"]
     assert len(items) == 30
     assert all(len(item["meta"]["translations"]) == 1 for item in items)

@@ -63,12 +63,13 @@ def test_listing_runs_the_same_number_of_queries_for_5_and_50_pages(client, loca
         StandardPageFactory(parent=parent, title=f"Strona {n}", slug=f"strona-{n}")
     url = f"/api/v2/pages/?child_of={parent.pk}&limit=100"
 
-    client.get(url)  # warm per-process caches (content types, site root paths)
-    with django_assert_num_queries(7) as small:
+    client.get(url)  # warm the caches (content types, site root paths, the public pages' scope)
+    with django_assert_num_queries(5):
         assert len(client.get(url).json()["items"]) == 5
     for n in range(5, 50):
         StandardPageFactory(parent=parent, title=f"Strona {n}", slug=f"strona-{n}")
-    with django_assert_num_queries(len(small.captured_queries)):
+    client.get(url)  # the first answer after a change reads the view restrictions and home pages again
+    with django_assert_num_queries(5):
         assert len(client.get(url).json()["items"]) == 50
 
 
@@ -105,6 +106,23 @@ def test_private_page_is_404_json_and_absent_from_listing(client, locale_pl):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert "Prywatna" not in titles(client.get("/api/v2/pages/?limit=100"))
+
+
+def test_restricting_a_listed_page_hides_it_and_its_subpages_from_the_next_answer(client, locale_pl):
+    home = HomePage.objects.get(locale=locale_pl)
+    section = StandardPageFactory(parent=home, title="Dział", slug="dzial")
+    StandardPageFactory(parent=section, title="Podstrona działu", slug="podstrona")
+    url = "/api/v2/pages/?locale=pl&limit=100"
+    assert {"Dział", "Podstrona działu"} <= titles(client.get(url))  # the public pages' scope is now cached
+
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+
+    assert not {"Dział", "Podstrona działu"} & titles(client.get(url))
+    assert client.get(f"/api/v2/pages/{section.pk}/").status_code == 404
+
+    restriction.delete()
+
+    assert {"Dział", "Podstrona działu"} <= titles(client.get(url))
 
 
 def test_contact_details_are_served_per_language(client):

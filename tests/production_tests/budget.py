@@ -20,11 +20,13 @@ def count_queries(url, client=None):
     return len(queries)
 
 
-def add_pages(parent, model, count, start=0, **fields):
-    """``count`` live children of ``parent``, numbered from ``start`` so a later batch gets new slugs.
+def add_pages(parent, model, count, numbered_from=0, **fields):
+    """``count`` live children of ``parent``, numbered from ``numbered_from`` so a later batch gets new slugs.
 
-    Search indexing is off while they are made: it is the slow part and no budget here depends on it.
+    Wagtail's search indexing is off while they are made: it is the slow part and no budget here depends on it.
     """
     with NO_SEARCH_INDEXING:
-        for number in range(start, start + count):
+        return [
             parent.add_child(instance=model(title=f"Strona testowa {number}", slug=f"strona-{number}", **fields))
+            for number in range(numbered_from, numbered_from + count)
+        ]

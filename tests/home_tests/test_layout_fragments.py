@@ -1,0 +1,278 @@
+"""The layout's fragments ({% fragment %} in templates/base.html and the page templates) are cached on the page
+cache's generation: every way an editor changes what they show must reach the next answer, and nothing that
+belongs to one visitor, one language or one page may reach another.
+
+Pages are asked for with a query string, which the full-page cache never answers: what is cached here is
+the fragments only.
+"""
+
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.middleware.csrf import get_token
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import timezone
+
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+
+from home.factories import StandardPageFactory
+from home.models import ContactDetails, HomePage, PrivacyPage, StandardPage
+from news.factories import EventPageFactory, NewsPageFactory
+from news.models import EventIndexPage, NewsIndexPage
+from newsletter.models import ConsentText
+from partners.factories import PartnerFactory
+from partners.models import PartnerIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragments_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def home_pl(locale_pl):
+    return HomePage.objects.get(locale=locale_pl)
+
+
+def html(client, path):
+    response = client.get(path + "?fragments")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def menu(page_html):
+    nav = re.search(r'<nav class="main-nav".*?</nav>', page_html, re.S).group(0)
+    return re.findall(r">([^<>]+)</a>", nav)
+
+
+def current_menu_item(page_html):
+    nav = re.search(r'<nav class="main-nav".*?</nav>', page_html, re.S).group(0)
+    return re.findall(r'aria-current="page">([^<>]+)</a>', nav)
+
+
+def switcher_links(page_html):
+    return {lang: url for url, lang in re.findall(r'<a href="([^"]+)" hreflang="(?:pl|en)" lang="(pl|en)"', page_html)}
+
+
+def hreflang_links(page_html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page_html))
+
+
+def footer(page_html):
+    return re.search(r'<footer class="site-footer">.*?</footer>', page_html, re.S).group(0)
+
+
+def test_the_second_answer_takes_the_layout_from_the_cache_and_is_the_same(client, django_assert_max_num_queries):
+    first = html(client, "/pl/o-partnerstwie/")
+    with django_assert_max_num_queries(8):  # routing, view restrictions, the page's locale: no layout query
+        second = html(client, "/pl/o-partnerstwie/")
+
+    assert second == first
+    assert "O Partnerstwie" in menu(second)
+
+
+def test_publishing_a_new_menu_page_shows_it_in_every_cached_menu(client, home_pl):
+    assert "Nowa w menu" not in menu(html(client, "/pl/o-partnerstwie/"))
+
+    page = home_pl.add_child(instance=StandardPage(title="Nowa w menu", slug="nowa-w-menu", show_in_menus=True))
+    page.save_revision().publish()
+
+    assert "Nowa w menu" in menu(html(client, "/pl/o-partnerstwie/"))
+
+
+def test_unpublishing_moving_and_deleting_menu_pages_take_them_out_of_cached_menus(client, home_pl):
+    pages = {
+        title: StandardPageFactory(parent=home_pl, title=title, slug=f"menu-{n}", show_in_menus=True)
+        for n, title in enumerate(("Do wycofania", "Do przeniesienia", "Do usunięcia"))
+    }
+    assert set(pages) <= set(menu(html(client, "/pl/")))
+
+    pages["Do wycofania"].unpublish()
+    assert "Do wycofania" not in menu(html(client, "/pl/"))
+
+    pages["Do przeniesienia"].move(Page.objects.get(pk=pages["Do usunięcia"].pk), pos="last-child")
+    assert "Do przeniesienia" not in menu(html(client, "/pl/"))
+
+    Page.objects.get(pk=pages["Do usunięcia"].pk).delete()
+    assert not set(pages) & set(menu(html(client, "/pl/")))
+
+
+def test_renaming_a_translation_updates_the_switcher_and_hreflang_links_of_its_original(client, locale_en):
+    before = html(client, "/pl/o-partnerstwie/")
+    assert switcher_links(before)["en"] == "/en/about/"
+
+    english = HomePage.objects.get(locale=locale_en).get_children().get(slug="about").specific
+    english.slug = "about-us"
+    english.save_revision().publish()
+    after = html(client, "/pl/o-partnerstwie/")
+
+    assert switcher_links(after)["en"] == "/en/about-us/"
+    assert hreflang_links(after)["en"] == "http://testserver/en/about-us/"
+
+
+def test_editing_the_contact_details_updates_every_cached_footer(client):
+    assert "ul. Nowa 1" not in footer(html(client, "/pl/o-partnerstwie/"))
+
+    details = ContactDetails.for_locale()
+    details.street = "ul. Nowa 1"
+    details.save()
+
+    assert "ul. Nowa 1" in footer(html(client, "/pl/o-partnerstwie/"))
+    assert "ul. Nowa 1" in html(client, "/pl/kontakt/")  # the contact page's own copy of the details
+
+
+def test_a_new_consent_text_version_reaches_the_footer_form_with_its_version(client):
+    old = ConsentText.current("pl")
+    html(client, "/pl/o-partnerstwie/")
+
+    new = ConsentText.objects.create(language="pl", text="Zgadzam się na nową wersję warunków.")
+    page_footer = footer(html(client, "/pl/o-partnerstwie/"))
+
+    assert new.version > old.version
+    assert "Zgadzam się na nową wersję warunków." in page_footer
+    assert f'name="consent_version" value="{new.version}"' in page_footer
+
+
+def test_unpublishing_the_privacy_page_takes_its_footer_link_away(client, locale_pl):
+    privacy = PrivacyPage.objects.get(locale=locale_pl)
+    assert privacy.url in footer(html(client, "/pl/o-partnerstwie/"))
+
+    privacy.unpublish()
+
+    assert privacy.url not in footer(html(client, "/pl/o-partnerstwie/"))
+
+
+def test_each_language_gets_its_own_layout(client):
+    polish, english = html(client, "/pl/o-partnerstwie/"), html(client, "/en/about/")
+
+    assert "O Partnerstwie" in menu(polish)
+    assert "About the Partnership" in menu(english)
+    assert "O Partnerstwie" not in menu(english)
+    assert 'lang="pl"' in polish and '<html lang="en">' in english
+
+
+def test_each_page_marks_itself_as_the_current_menu_item(client):
+    assert current_menu_item(html(client, "/pl/o-partnerstwie/")) == ["O Partnerstwie"]
+    assert current_menu_item(html(client, "/pl/kontakt/")) == ["Kontakt"]
+
+
+def test_publishing_a_new_body_replaces_the_cached_one(client, home_pl):
+    page = StandardPageFactory(parent=home_pl, title="Z treścią", slug="z-trescia")
+    page.body = StreamValue(page.body.stream_block, [("heading", {"level": "h2", "text": "Pierwsza wersja"})])
+    page.save_revision().publish()
+    assert "Pierwsza wersja" in html(client, "/pl/z-trescia/")
+
+    page.body = StreamValue(page.body.stream_block, [("heading", {"level": "h2", "text": "Druga wersja"})])
+    page.save_revision().publish()
+
+    assert "Druga wersja" in html(client, "/pl/z-trescia/")
+
+
+def test_a_preview_of_a_draft_shows_the_draft_not_the_cached_live_page(client, home_pl):
+    page = StandardPageFactory(parent=home_pl, title="Na żywo", slug="na-zywo", show_in_menus=True)
+    page.body = StreamValue(page.body.stream_block, [("heading", {"level": "h2", "text": "Treść na żywo"})])
+    page.save_revision().publish()
+    assert "Treść na żywo" in html(client, "/pl/na-zywo/")
+
+    draft = StandardPage.objects.get(pk=page.pk)
+    draft.title = "Szkic"
+    draft.body = StreamValue(draft.body.stream_block, [("heading", {"level": "h2", "text": "Treść szkicu"})])
+    preview = draft.make_preview_request().content.decode()
+
+    assert "Treść szkicu" in preview and "Treść na żywo" not in preview
+    assert "<title>Szkic" in preview
+    assert "Treść na żywo" in html(client, "/pl/na-zywo/")  # visitors still get the live page
+
+
+def test_signed_in_editors_get_the_layout_computed_afresh(client, home_pl):
+    page = StandardPageFactory(parent=home_pl, title="Stary tytuł", slug="tytul", show_in_menus=True)
+    html(client, "/pl/")
+    # A change that bypasses Wagtail's signals (a raw update): the anonymous fragment cannot know of it.
+    Page.objects.filter(pk=page.pk).update(title="Nowy tytuł")
+    assert "Stary tytuł" in menu(html(client, "/pl/"))
+
+    editor = get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", "haslo-testowe")
+    client.force_login(editor)
+
+    assert "Nowy tytuł" in menu(html(client, "/pl/"))
+
+
+def test_the_home_pages_upcoming_events_leave_the_cached_list_when_they_are_over(client, locale_pl):
+    now = timezone.now()
+    ending_soon = EventPageFactory(
+        parent=EventIndexPage.objects.get(locale=locale_pl),
+        title="Kończy się wkrótce",
+        start=now - timedelta(hours=1),
+        end=now + timedelta(minutes=2),  # over well before the fragment's usual lifetime (10 minutes)
+    )
+    assert "Kończy się wkrótce" in html(client, "/pl/")
+
+    later = ending_soon.end + timedelta(minutes=1)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("time.time", return_value=later.timestamp()),
+    ):
+        assert "Kończy się wkrótce" not in html(client, "/pl/")
+
+
+def test_the_event_index_drops_an_event_from_its_cached_first_page_when_it_is_over(client, locale_pl):
+    index = EventIndexPage.objects.get(locale=locale_pl)
+    now = timezone.now()
+    EventPageFactory(
+        parent=index, title="Trwa jeszcze chwilę", start=now - timedelta(hours=1), end=now + timedelta(minutes=2)
+    )
+    EventPageFactory(
+        parent=index, title="Za tydzień", start=now + timedelta(days=7), end=now + timedelta(days=7, hours=2)
+    )
+    assert "Trwa jeszcze chwilę" in html(client, index.url)
+
+    later = now + timedelta(minutes=3)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("time.time", return_value=later.timestamp()),
+    ):
+        page_html = html(client, index.url)
+
+    assert "Za tydzień" in page_html
+    assert "Trwa jeszcze chwilę" not in page_html
+
+
+def test_publishing_a_news_item_puts_it_on_the_cached_first_page_of_the_news(client, locale_pl):
+    index = NewsIndexPage.objects.get(locale=locale_pl)
+    html(client, index.url)
+
+    NewsPageFactory(parent=index, title="Świeża wiadomość")
+
+    assert "Świeża wiadomość" in html(client, index.url)
+
+
+def test_a_new_partner_joins_the_cached_partner_cards_and_name_searches_are_answered_afresh(client, locale_pl):
+    index = PartnerIndexPage.objects.get(locale=locale_pl)
+    html(client, index.url)
+
+    PartnerFactory(name="Aaa Spółdzielnia Nowa", slug="aaa-spoldzielnia-nowa")
+
+    assert "Aaa Spółdzielnia Nowa" in html(client, index.url)
+    found = client.get(f"{index.url}?q=Nowa").content.decode()
+    assert "Aaa Spółdzielnia Nowa" in found
+    assert "Aaa Spółdzielnia Nowa" not in client.get(f"{index.url}?q=nikt-taki").content.decode()
+
+
+def test_a_fragment_that_renders_a_csrf_token_is_never_shared():
+    template = Template("{% load site_tags %}{% fragment 'form' %}{% csrf_token %}{% endfragment %}")
+    answers = []
+    for _visitor in range(2):
+        request = RequestFactory().get("/pl/")
+        request.page_cache_generation = "generation-1"
+        answers.append(template.render(Context({"request": request, "csrf_token": get_token(request)})))
+
+    assert "csrfmiddlewaretoken" in answers[0]
+    assert answers[0] != answers[1]

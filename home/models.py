@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -89,7 +90,8 @@ class StandardPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         # "Jak przystąpić" leads on to the online accession declaration beneath it: visitors see the live,
         # public pages under a text page, in the tree's order.
-        context["subpages"] = self.get_children().live().public().order_by("path")
+        # Lazy: only a miss of the template's fragment cache looks them up (``.public()`` queries at once).
+        context["subpages"] = SimpleLazyObject(lambda: list(self.get_children().live().public().order_by("path")))
         return context
 
 

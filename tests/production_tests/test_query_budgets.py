@@ -139,7 +139,7 @@ def query_counts(django_db_setup, django_db_blocker):
         ("event_index", 4),
         ("event_page", 2),
         ("documents", 7),
-        ("search", 4),
+        ("search", 5),
     ],
 )
 def test_page_type_renders_in_the_same_number_of_queries_for_20_and_300_items(query_counts, name, budget):

@@ -2,8 +2,8 @@
 
 Why not the database's full-text search: SQLite's FTS5 and PostgreSQL give different results, neither folds
 accents, and PostgreSQL has no Polish configuration. So every word becomes a small set of *keys*, computed
-here in Python and stored as plain text (see ``search.models.SearchEntry``); a query matches by exact key on
-any database.
+here in Python and stored in an inverted index (``search.models.SearchKey``: one row per key of each entry); a
+query looks its keys up there, exactly and by index, on any database.
 
 A Polish word's keys:
 - its stem from the Stempel stemmer (``pystempel``, whose stemming table ships with the package), folded to
@@ -201,11 +201,11 @@ def words(text):
 
 
 def text_keys(text, language):
-    """Every key of ``text``, as stored: one string, each key between spaces, so ``" key "`` finds a whole key."""
+    """Every key of ``text``, as a set."""
     keys = set()
-    for word in words(text):
+    for word in set(words(text)):
         keys |= word_keys(word, language)
-    return " " + " ".join(sorted(keys)) + " " if keys else ""
+    return keys
 
 
 def query_terms(query, language):

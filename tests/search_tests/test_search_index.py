@@ -9,8 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.factories import NewsPageFactory
+from partners.factories import PartnerFactory
 from search.analysis import text_keys
 from search.models import SearchEntry, SearchKey
+from search.query import highlight
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +85,39 @@ def test_results_rank_by_the_number_of_query_words_in_the_title_then_newest_firs
     assert result_urls(client, "pasieka miód") == [both.url, one.url, newer.url, older.url]
 
 
+def test_out_of_range_page_numbers_show_the_last_page_and_others_the_first(client, news_index_pl):
+    for number in range(12):
+        NewsPageFactory(parent=news_index_pl, title=f"Szkolenie księgowe {number}", lead="Szkolenie.")
+    first = result_urls(client, "szkolenie")
+    last = result_urls(client, "szkolenie", page=2)
+    assert len(first) == 10 and len(last) == 2
+
+    for page in ("3", "0", "-1", "99999999999999999999"):
+        assert result_urls(client, "szkolenie", page=page) == last, page
+    for page in ("x", "1.5", ""):
+        assert result_urls(client, "szkolenie", page=page) == first, page
+
+
+def test_the_search_page_takes_as_many_queries_for_30_pages_and_partners_as_for_2(
+    client, news_index_pl, django_assert_num_queries
+):
+    def add(count):
+        for _n in range(count):
+            NewsPageFactory(parent=news_index_pl, title="Dzień otwarty", lead="Dzień otwarty u partnerów.")
+            PartnerFactory(name="Fundacja Dzień Otwarty")
+
+    add(1)
+    result_urls(client, "dzień otwarty")  # warms the site, locale and content type caches
+    with CaptureQueriesContext(connection) as queries:
+        assert len(result_urls(client, "dzień otwarty")) == 2
+    few = len(queries)  # read now: the next request empties the connection's query log
+    add(14)
+    result_urls(client, "dzień otwarty")  # the new partners changed what the footer's cached parts depend on
+
+    with django_assert_num_queries(few):
+        assert len(result_urls(client, "dzień otwarty")) == 10
+
+
 def test_the_search_looks_words_up_in_the_key_index_instead_of_scanning_text(client):
     with CaptureQueriesContext(connection) as queries:
         assert result_urls(client, "spółdzielnia socjalna")
@@ -90,3 +125,27 @@ def test_the_search_looks_words_up_in_the_key_index_instead_of_scanning_text(cli
     search_sql = [query["sql"] for query in queries if "search_searchentry" in query["sql"]]
     assert any("search_searchkey" in sql for sql in search_sql)
     assert not [sql for sql in search_sql if " LIKE " in sql.upper()]
+
+
+@pytest.mark.parametrize(("query", "search_queries"), [("spółdzielnia socjalna", 2), ("zzyzx", 1)])
+def test_a_page_of_results_and_their_count_take_one_query_and_loading_them_another(client, query, search_queries):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/pl/szukaj/", {"q": query})
+
+    assert len([q for q in queries if "search_searchentry" in q["sql"]]) == search_queries
+
+
+def test_a_snippet_shows_the_passage_around_a_match_deep_in_a_long_text():
+    text = "Wstęp. " + "słowo " * 8000 + "Nasza Spółdzielnia Socjalna działa od lat. " + "dalej " * 100
+
+    snippet = highlight(text, "spoldzielnia", "pl")
+
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "słowo słowo Nasza <mark>Spółdzielnia</mark> Socjalna działa" in snippet
+    assert len(re.findall(r"\w+", re.sub(r"</?mark>", "", snippet))) == 30
+
+
+def test_a_snippet_of_a_text_without_the_query_words_is_its_beginning():
+    text = "Pierwsze zdanie tekstu. " + "słowo " * 8000
+
+    assert highlight(text, "spoldzielnia", "pl") == "Pierwsze zdanie tekstu. " + " ".join(["słowo"] * 27) + "…"

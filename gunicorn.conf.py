@@ -23,6 +23,14 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 
+def on_starting(server):
+    # The site search's Polish stemming table takes a second or two to load: load it once, here in the master,
+    # so that every worker forked from it has it and no search waits for it (search.analysis needs no Django).
+    from search.analysis import load_stemmer
+
+    load_stemmer()
+
+
 def post_fork(server, worker):
     # Never share a database or cache socket that the master might have opened while preloading.
     from django.db import connections

@@ -2,18 +2,20 @@
 
 Why not the database's full-text search: SQLite's FTS5 and PostgreSQL give different results, neither folds
 accents, and PostgreSQL has no Polish configuration. So every word becomes a small set of *keys*, computed
-here in Python and stored as plain text (see ``search.models.SearchEntry``); a query matches by exact key on
-any database.
+here in Python and stored in an inverted index (``search.models.SearchKey``: one row per key of each entry); a
+query looks its keys up there, exactly and by index, on any database.
 
 A Polish word's keys:
 - its stem from the Stempel stemmer (``pystempel``, whose stemming table ships with the package), folded to
-  ASCII: this joins forms whose stem changes ("mieście" / "miasto");
+  ASCII: this joins forms whose stem changes ("kościele" / "kościół");
 - its folded form without its inflectional ending (longest match from ``POLISH_ENDINGS``): this joins regular
   forms even when the visitor types no diacritics, which the stemmer cannot read ("spoldzielni" / "spółdzielnia",
   "ekonomii" / "ekonomia").
 An English word's key is its folded form without a plural or verbal ending.
 """
 
+import gzip
+import io
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -155,10 +157,21 @@ def clean_query(raw):
 
 @cache
 def _polish_stemmer():
-    """Stempel with its original table (Apache 2.0, shipped in the package): loads in about two seconds."""
-    from pystempel import Stemmer
+    """Stempel with its original table (Apache 2.0, shipped in the package): loads in one to two seconds.
 
-    return Stemmer.from_file(resources.files("pystempel.data.original") / "stemmer_20000.tbl.gz")
+    Read through ``Stemmer.from_stream`` without a size: ``from_file`` draws a tqdm progress bar in the server's log.
+    """
+    from pystempel import Stemmer
+    from pystempel.streams import DataInputStream
+
+    table = gzip.decompress((resources.files("pystempel.data.original") / "stemmer_20000.tbl.gz").read_bytes())
+    return Stemmer.from_stream(DataInputStream(io.BytesIO(table)))
+
+
+def load_stemmer():
+    """Load the Polish stemming table now rather than in the first search: gunicorn.conf.py calls this in the
+    master, before it forks the workers. Free of Django, so it can run before the site is set up."""
+    _polish_stemmer()
 
 
 def _strip_ending(word, endings):
@@ -188,11 +201,11 @@ def words(text):
 
 
 def text_keys(text, language):
-    """Every key of ``text``, as stored: one string, each key between spaces, so ``" key "`` finds a whole key."""
+    """Every key of ``text``, as a set."""
     keys = set()
-    for word in words(text):
+    for word in set(words(text)):
         keys |= word_keys(word, language)
-    return " " + " ".join(sorted(keys)) + " " if keys else ""
+    return keys
 
 
 def query_terms(query, language):

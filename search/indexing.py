@@ -20,6 +20,7 @@ from datetime import datetime, time
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -29,7 +30,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from .analysis import text_keys
-from .models import SearchEntry
+from .models import SearchEntry, SearchKey
 
 MAX_TEXT_LENGTH = 50_000
 
@@ -61,23 +62,34 @@ def _language(obj):
 
 
 def _save_entry(obj, *, title, text, date, page=None, url="", collection=None, link_language=""):
-    language = _language(obj)
-    SearchEntry.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        defaults={
-            "page": page,
-            "collection": collection,
-            "locale_id": obj.locale_id,
-            "title": title[:255],
-            "text": text,
-            "url": url[:500],
-            "link_language": link_language,
-            "date": as_datetime(date),
-            "title_keys": text_keys(title, language),
-            "keys": text_keys(f"{title} {text}", language),
-        },
-    )
+    with transaction.atomic():
+        entry, created = SearchEntry.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            defaults={
+                "page": page,
+                "collection": collection,
+                "locale_id": obj.locale_id,
+                "title": title[:255],
+                "text": text,
+                "url": url[:500],
+                "link_language": link_language,
+                "date": as_datetime(date),
+            },
+        )
+        if not created:
+            SearchKey.objects.filter(entry=entry).delete()
+        SearchKey.objects.bulk_create(_key_rows(entry, title, text, _language(obj)))
+
+
+def _key_rows(entry, title, text, language):
+    """The inverted index rows of an entry: each key of its title and text once, flagged when in the title."""
+    title_keys = text_keys(title, language)
+    return [
+        SearchKey(entry=entry, key=key, in_title=key in title_keys)
+        for key in sorted(title_keys | text_keys(text, language))
+        if len(key) <= SearchKey.MAX_LENGTH
+    ]
 
 
 def as_datetime(value):
@@ -134,6 +146,7 @@ def public_pages():
 
 def rebuild(progress=None):
     """Index every live public page and searchable object again; drop entries nothing backs any more."""
+    SearchKey.objects.all().delete()
     SearchEntry.objects.all().delete()
     count = 0
     pages = public_pages().specific().iterator(chunk_size=200)

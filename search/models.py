@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """One page (or other searchable object) as the site search sees it: its live text and that text's keys.
+    """One page (or other searchable object) as the site search sees it: its live text; its keys are ``SearchKey`` rows.
 
     Written when a page is published and removed when it is unpublished or deleted (see ``search.indexing``).
     Drafts never get here; private pages and unpublished pages are filtered out again when searching, so a
@@ -39,8 +39,6 @@ class SearchEntry(models.Model):
         max_length=7, blank=True, help_text="The language of what ``url`` links to, when not the entry's own."
     )
     date = models.DateTimeField(null=True, blank=True)
-    title_keys = models.TextField(blank=True)
-    keys = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("search entry")
@@ -48,7 +46,14 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_unique_object"),
         ]
-        indexes = [models.Index(fields=["locale", "-date"], name="search_entry_locale_date_idx")]
+        indexes = [
+            models.Index(fields=["locale", "-date"], name="search_entry_locale_date_idx"),
+            # Everything a query filters and sorts its matches by, so that SQLite finds it in this index: in the
+            # table it sits after the text, which SQLite reads through page after page of a long text.
+            models.Index(
+                fields=["locale", "id", "page", "collection", "content_type", "date"], name="search_entry_match_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -73,3 +78,30 @@ class SearchEntry(models.Model):
         if self.url:
             return self.url
         return self.page.get_url(request) if self.page_id else ""
+
+
+class SearchKey(models.Model):
+    """One key of one entry's title and text (see ``search.analysis``): the inverted index a query looks its words
+    up in, by B-tree, on SQLite and PostgreSQL alike. Written with the entry, in the same transaction."""
+
+    #: Longer keys are not stored: a query has at most 200 characters; only folding (ß → ss) makes a key longer.
+    MAX_LENGTH = 255
+
+    entry = models.ForeignKey(
+        SearchEntry,
+        on_delete=models.CASCADE,
+        related_name="search_keys",
+        db_index=False,  # the unique (entry, key) index serves look-ups by entry
+    )
+    key = models.CharField(max_length=MAX_LENGTH)
+    in_title = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("search key")
+        verbose_name_plural = _("search keys")
+        constraints = [models.UniqueConstraint(fields=["entry", "key"], name="search_key_unique_entry_key")]
+        # Covers both look-ups of a query: entries with a key, entries with a key in their title.
+        indexes = [models.Index(fields=["key", "in_title", "entry"], name="search_key_lookup_idx")]
+
+    def __str__(self):
+        return self.key

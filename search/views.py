@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from .analysis import clean_query
-from .query import highlight, search_entries
+from .query import SearchPaginator, highlight, search_entries
 
 RESULTS_PER_PAGE = 10
 
@@ -21,7 +20,7 @@ def search_results(request):
     locale = Locale.get_active()
     results = None
     if query:
-        results = Paginator(search_entries(query, [locale]), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = SearchPaginator(search_entries(query, [locale]), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         for entry in results:
             entry.snippet = highlight(entry.text, query, locale.language_code)
             entry.result_url = entry.get_url(request)

@@ -188,6 +188,9 @@ PAGE_CACHE_INVALIDATED_BY = [
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
+    # A collection made private hides its files from the documents page (and its search results).
+    "wagtailcore.Collection",
+    "wagtailcore.CollectionViewRestriction",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "newsletter.ConsentText",  # every page's footer signup form shows the current version

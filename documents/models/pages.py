@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -190,8 +191,11 @@ class DocumentIndexPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.visible_entries
-        context["accession_page"] = AccessionPage.objects.live().public().filter(locale=self.locale_id).first()
+        # Lazy: the template lists them inside a fragment cache, so only a miss looks them up.
+        context["entries"] = SimpleLazyObject(lambda: self.visible_entries)
+        context["accession_page"] = SimpleLazyObject(
+            lambda: AccessionPage.objects.live().public().filter(locale=self.locale_id).first()
+        )
         return context
 
 

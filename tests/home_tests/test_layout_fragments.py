@@ -276,3 +276,30 @@ def test_a_fragment_that_renders_a_csrf_token_is_never_shared():
 
     assert "csrfmiddlewaretoken" in answers[0]
     assert answers[0] != answers[1]
+
+
+def test_making_a_collection_private_takes_its_files_off_the_cached_documents_page(client, locale_pl):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from documents.models import DocumentIndexPage
+
+    page = DocumentIndexPage.objects.get(locale=locale_pl)
+    entry = page.entries.select_related("document").first()
+    assert entry.title in html(client, page.url)
+    private = Collection.get_first_root_node().add_child(name="Wewnętrzne")
+    entry.document.collection = private
+    entry.document.save()
+    assert entry.title in html(client, page.url)  # moved, but the new collection is still public
+
+    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+
+    assert entry.title not in html(client, page.url)
+
+
+def test_publishing_a_page_under_a_text_page_adds_it_to_the_cached_subpage_list(client, locale_pl):
+    join = StandardPage.objects.get(locale=locale_pl, slug="jak-przystapic")
+    assert "Nowa podstrona" not in html(client, join.url)
+
+    StandardPageFactory(parent=join, title="Nowa podstrona")
+
+    assert "Nowa podstrona" in html(client, join.url)

@@ -138,7 +138,7 @@ def query_counts(django_db_setup, django_db_blocker):
         ("news_page", 3),
         ("event_index", 4),
         ("event_page", 2),
-        ("documents", 7),
+        ("documents", 2),
         ("search", 5),
     ],
 )

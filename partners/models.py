@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -460,6 +461,8 @@ class PartnerListing:
 
         listed = matching.in_sector(self.sector).select_related("logo").prefetch_related("logo__renditions")
         paginator = Paginator(listed, page.partners_per_page)
+        # Known from the sector counts above: the paginator need not count again.
+        paginator.count = counts.get(self.sector, 0) if self.sector else self.total
         # get_page() answers page=abc with the first page and page=9999 with the last.
         self.page_obj = paginator.get_page(request.GET.get("page"))
         index_url = page.get_url(request)
@@ -467,9 +470,15 @@ class PartnerListing:
             self.query_string(page=self.page_obj.previous_page_number()) if self.page_obj.has_previous() else ""
         )
         self.next_query = self.query_string(page=self.page_obj.next_page_number()) if self.page_obj.has_next() else ""
-        self.partners = list(self.page_obj.object_list)
-        for partner in self.partners:
-            partner.detail_url = page.partner_url(partner, index_url)
+        self._index_url = index_url
+
+    @cached_property
+    def partners(self):
+        """The partners of the page shown; looked up only when the template's cached cards are not used."""
+        partners = list(self.page_obj.object_list)
+        for partner in partners:
+            partner.detail_url = self.page.partner_url(partner, self._index_url)
+        return partners
 
     @property
     def is_filtered(self):

@@ -132,7 +132,7 @@ def query_counts(django_db_setup, django_db_blocker):
         ("home_en", 2),
         ("standard", 2),
         ("contact", 2),
-        ("partner_index", 5),
+        ("partner_index", 3),
         ("partner_detail", 5),
         ("news_index", 4),
         ("news_page", 3),

@@ -9,19 +9,17 @@ partnership's content back before each test from a snapshot taken once after ``l
 than the ones pytest-django set the snapshot on), so every test starts from the real site.
 """
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connections
 
 from wagtail.models import Site
+
+from tests.snapshots import reset_sequences, restore_snapshot
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -78,32 +76,19 @@ def site_snapshot(django_db_setup, django_db_blocker):
     """Serialize the database once, with the content loaded, before any browser test runs."""
     with django_db_blocker.unblock():
         for alias in connections:
-            objects = json.loads(connections[alias].creation.serialize_db_to_string())
-            # Content types first: signal handlers that run while the rest is restored look them up.
-            objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
-            _SNAPSHOTS[alias] = json.dumps(objects)
+            _SNAPSHOTS[alias] = connections[alias].creation.serialize_db_to_string()
 
 
 def restore_site_content():
     """Put the snapshot back into a database the previous live-server test emptied."""
     for alias, snapshot in _SNAPSHOTS.items():
         if not Site.objects.using(alias).exists():
-            # The flush ran post_migrate, which recreated content types under other ids: start from empty tables.
-            call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-            ContentType.objects.clear_cache()
-            connections[alias].creation.deserialize_db_from_string(snapshot)
-        # Always: a transactional test with serialized_rollback (which runs before these) restores its rows the
-        # same way, with their ids and without moving the sequences.
-        _reset_sequences(connections[alias])
+            restore_snapshot(connections[alias], snapshot)
+        else:
+            # A transactional test with serialized_rollback (which runs before these) restores its rows the
+            # same way, with their ids and without moving the sequences.
+            reset_sequences(connections[alias])
     ContentType.objects.clear_cache()
-
-
-def _reset_sequences(connection):
-    """Rows came back with their ids; move PostgreSQL's id sequences past them (SQLite needs nothing)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
 
 
 @pytest.fixture

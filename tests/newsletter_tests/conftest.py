@@ -1,12 +1,10 @@
 import pytest
 
-from django.apps import apps
 from django.core.cache import cache
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection
 
 from newsletter.models import ConsentText
+from tests.snapshots import restore_snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +25,7 @@ def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
     connection._test_serialized_contents = snapshot
     yield
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
-        connection.creation.deserialize_db_from_string(snapshot)
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
-                cursor.execute(statement)
+        restore_snapshot(connection, snapshot)
     if previous is None:
         del connection._test_serialized_contents
     else:

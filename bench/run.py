@@ -28,9 +28,10 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 PYTHON = sys.executable
 
-CACHED_BUDGET = 0.8
-UNCACHED_BUDGET = 0.1
-SEARCH_P95_BUDGET_MS = 50
+CACHED_BUDGET = 0.9
+PAGE_BUDGET = 0.12
+API_BUDGET = 0.1
+SEARCH_P95_BUDGET_MS = 30
 
 
 def log(message):
@@ -57,8 +58,6 @@ def site_environment(args, workdir):
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "GUNICORN_BIND": f"127.0.0.1:{args.port}",
         "GUNICORN_WORKERS": str(args.workers),
-        "GUNICORN_ACCESS_LOG": "",
-        "GUNICORN_LOG_LEVEL": "warning",
         "LOG_LEVEL": "ERROR",
     }
     return env
@@ -239,6 +238,20 @@ def scenarios(targets):
     return found
 
 
+def measure_cold(env):
+    """The first render of the home page, the partners index and a news item right after a publish, in-process
+    (bench/measure.py --cold): its table goes to the terminal, its figures into the results."""
+    log("measuring the first render after a publish (in-process)")
+    output = ROOT / "var" / "bench" / "cold.json"
+    subprocess.run(
+        [PYTHON, str(BENCH_DIR / "measure.py"), "--cold", "--requests", "5", "--json", str(output)],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    return json.loads(output.read_text()) if output.exists() else {}
+
+
 def machine():
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
@@ -264,8 +277,9 @@ def verdict(row, bare_rps):
         row["budget"] = f"p95 < {SEARCH_P95_BUDGET_MS} ms"
         row["meets_budget"] = row["p95_ms"] < SEARCH_P95_BUDGET_MS
     elif row["kind"] in ("uncached", "api"):
-        row["budget"] = f">= {UNCACHED_BUDGET} x bare"
-        row["meets_budget"] = ratio >= UNCACHED_BUDGET
+        budget = PAGE_BUDGET if row["kind"] == "uncached" else API_BUDGET
+        row["budget"] = f">= {budget} x bare"
+        row["meets_budget"] = ratio >= budget
     else:
         row["budget"] = ""
         row["meets_budget"] = None
@@ -333,7 +347,9 @@ def main():
     for row in rows:
         verdict(row, bare_rps)
     print_table(rows)
+    cold = measure_cold(env)
     missed = [row["name"] for row in rows if row["meets_budget"] is False]
+    missed += [f"cold {name}" for name, row in cold.items() if not row["meets_budget"]]
     print(
         f"\nbare view: {bare_rps:.0f} req/s (mean of {len(bare)} runs); budget missed by: {', '.join(missed) or 'none'}"
     )
@@ -348,6 +364,7 @@ def main():
         "cache": "redis" if env["REDIS_URL"] else "file",
         "bare_rps": bare_rps,
         "results": rows,
+        "cold_after_publish": cold,
     }
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
     log(f"wrote {args.output}")

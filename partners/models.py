@@ -25,7 +25,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import ContentPage
 
 from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
-from .structured_data import json_ld_script, partner_json_ld
 from .text import fold
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -426,7 +425,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
                 "partner": partner,
                 "index_url": index_url,
                 "alternates": alternates,
-                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri(request.path))),
+                "partner_url": request.build_absolute_uri(request.path),
             },
         )
 

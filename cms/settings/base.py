@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "newsletter",
     "apidocs",
     "search",
+    "seo",
     "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,9 +1,13 @@
+"""What every page's <head> tells search engines and link previews: meta tags and schema.org structured data."""
+
 from django import template
 from django.conf import settings
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from wagtail.models import Page
+
+from seo.structured_data import json_ld_script, partner_json_ld
 
 register = template.Library()
 
@@ -20,7 +24,7 @@ def page_description(page):
     return page.title
 
 
-@register.inclusion_tag("search/includes/seo_meta_tags.html", takes_context=True)
+@register.inclusion_tag("seo/includes/meta_tags.html", takes_context=True)
 def seo_meta(context):
     """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
 
@@ -48,3 +52,9 @@ def seo_meta(context):
         "image_url": image_url,
         "languages": settings.LANGUAGES,
     }
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context, partner, url):
+    """A partner as a schema.org ``Organization`` in a ``<script type="application/ld+json">`` element."""
+    return json_ld_script(partner_json_ld(partner, context.get("request"), url))

@@ -437,3 +437,10 @@ SEED_CONTENT = [
     # Last: grants the roles on every page and snippet model the loaders before it made.
     "editorial.content.load",
 ]
+
+# --- Demo data: generators run by `manage.py generate_demo_data` (never by load_content), in this order ------
+DEMO_DATA = [
+    "partners.demo.PartnersDemo",
+    "news.demo.NewsDemo",
+    "news.demo.EventsDemo",
+]

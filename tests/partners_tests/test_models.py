@@ -5,7 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from partners.factories import PartnerFactory
+from wagtail.models import Page
+
+from partners.factories import PartnerFactory, PartnerIndexPageFactory
 from partners.models import DatePrecision, Partner, Sector, SocialEconomyKind
 from partners.templatetags.partner_tags import member_since_display
 from partners.text import fold
@@ -97,10 +99,6 @@ def test_translation_rules_synchronise_facts_and_translate_words():
 
 
 def test_factories_build_valid_partners_and_index_pages(locale_pl):
-    from wagtail.models import Page
-
-    from partners.factories import PartnerIndexPageFactory
-
     partner = PartnerFactory()
     partner.full_clean()
     page = PartnerIndexPageFactory(parent=Page.get_first_root_node(), slug="inne-drzewo", locale=locale_pl)

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from home.demo import DEMO_PREFIX, TranslatedPagesDemo
 
-from .models import CALENDAR_TIME_ZONE, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from .calendar import CALENDAR_TIME_ZONE
+from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 TOPICS = [
     ("Spotkanie partnerów", "Partners' meeting"),

@@ -1,6 +1,7 @@
 """The partnership's members: a translatable snippet, and the page that lists them."""
 
 import datetime
+from html import unescape
 
 from rest_framework import serializers
 
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -372,6 +374,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             if other_index is not None and other_index.live:
                 other_url = other_index.get_url(request) + f"{other.slug}/"
                 alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
+        partner_url = request.build_absolute_uri(request.path)
         return self.render(
             request,
             template="partners/partner_detail.html",
@@ -379,6 +382,12 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
                 "partner": partner,
                 "index_url": index_url,
                 "alternates": alternates,
-                "partner_url": request.build_absolute_uri(request.path),
+                "partner_url": partner_url,
+                # What search engines and link previews are told: this partner, not the index page.
+                "seo": {
+                    "title": partner.name,
+                    "description": unescape(strip_tags(partner.description)) or partner.name,
+                    "canonical": partner_url,
+                },
             },
         )

@@ -15,18 +15,25 @@ DESCRIPTION_LENGTH = 160
 OPENGRAPH_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
 
 
+def short_description(text):
+    return Truncator(" ".join(str(text).split())).chars(DESCRIPTION_LENGTH)
+
+
 def page_description(page):
     """The page's meta description: its SEO description, else its lead or introduction, else its title."""
     for name in ("search_description", "lead", "intro"):
         value = getattr(page, name, "")
         if value:
-            return Truncator(" ".join(str(value).split())).chars(DESCRIPTION_LENGTH)
+            return short_description(value)
     return page.title
 
 
 @register.inclusion_tag("seo/includes/meta_tags.html", takes_context=True)
 def seo_meta(context):
     """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
+
+    A route of a routable page that shows something else than the page itself (a partner under the partner
+    index) names it in the context as ``seo``: ``{"title": …, "description": …, "canonical": …}``.
 
     Runs no query of its own (the page's translations are already linked by ``hreflang_links``), so listing
     pages keep their query counts.
@@ -41,11 +48,12 @@ def seo_meta(context):
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         image_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
+    shown = context.get("seo") or {}
     return {
         "page": page,
-        "title": page.seo_title or page.title,
-        "description": page_description(page),
-        "canonical": page.get_full_url(request),
+        "title": shown.get("title") or page.seo_title or page.title,
+        "description": short_description(shown["description"]) if shown.get("description") else page_description(page),
+        "canonical": shown.get("canonical") or page.get_full_url(request),
         "site_name": gettext("Lublin Partnership for the Development of the Social Economy"),
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),

@@ -1,14 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-
-from search.sitemaps import SITEMAPS
-from search.views import robots_txt
 
 from .api import api_router
 from .views import bare_page, healthz
@@ -21,8 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("newsletter.api_urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("seo.urls")),
 ]
 
 if settings.BENCH_ENDPOINTS:

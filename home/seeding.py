@@ -216,6 +216,11 @@ class ContentLoader:
             self.translate(instance, locale)
             self.report(True, f"translation of “{instance}” ({locale.language_code})")
 
+    def translate_with(self, instance, strings):
+        """Translate ``instance`` with ``strings`` ({Polish: English}), for objects made outside a content module."""
+        self.strings.update(strings)
+        self.ensure_translations(instance)
+
     def translate(self, instance, locale):
         """Translate ``instance`` into ``locale`` through wagtail-localize, with the content's own strings."""
         # A freshly fetched object: wagtail-localize serialises what it is given, drafts included.

@@ -1,12 +1,15 @@
 """iCalendar (RFC 5545) files of events, with times in Europe/Warsaw (a VTIMEZONE block and TZID parameters)."""
 
+from zoneinfo import ZoneInfo
+
 import icalendar
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-TIME_ZONE = "Europe/Warsaw"
+# The partnership's time: events are shown, fed and exported in it whatever the server's time zone.
+CALENDAR_TIME_ZONE = ZoneInfo("Europe/Warsaw")
 
 
 def event_uid(event, request=None):
@@ -21,7 +24,7 @@ def build_calendar(events, request=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-timezone", TIME_ZONE)
+    calendar.add("x-wr-timezone", CALENDAR_TIME_ZONE.key)
     for event in events:
         entry = icalendar.Event()
         entry.add("uid", event_uid(event, request))

@@ -10,12 +10,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from wagtail.models import Locale
+from home.demo import DEMO_PREFIX, TranslatedPagesDemo
 
-from home.seeding import ContentLoader
-from partners.demo_data import DEMO_PREFIX, DemoGenerator, register
-
-from .models import CALENDAR_TIME_ZONE, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from .calendar import CALENDAR_TIME_ZONE
+from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 TOPICS = [
     ("Spotkanie partnerów", "Partners' meeting"),
@@ -36,51 +34,9 @@ EVENT_LEAD = (
 EVENT_PLACE = ("Miejsce demonstracyjne", "Demo venue")
 
 
-def _source_index(model):
-    index = model.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        raise LookupError(f"There is no {model._meta.verbose_name} yet: run `manage.py load_content` first.")
-    return index
-
-
-class PageDemo(DemoGenerator):
-    """Demo pages of one type under that type's Polish index page, each translated into English."""
-
-    default_count = 0
-    model = None
-    index_model = None
-
-    def delete(self):
-        # Translations first: a source page cannot go while wagtail-localize still syncs from it.
-        demo = self.model.objects.filter(is_demo=True)
-        count = demo.count()
-        for page in demo.exclude(locale=Locale.get_default()).order_by("-depth"):
-            page.delete()
-        for page in self.model.objects.filter(is_demo=True).order_by("-depth"):
-            page.delete()
-        return count
-
-    def generate(self, count, rng, progress):
-        loader = ContentLoader()
-        index = _source_index(self.index_model)
-        for n in range(1, count + 1):
-            page, english = self.make(n, rng)
-            page.is_demo = True
-            index.add_child(instance=page)
-            if isinstance(page, NewsPage):
-                page.tags.add("demo")
-            page.save_revision().publish()
-            loader.strings.update(english)
-            loader.ensure_translations(page)
-            progress(n, count, f"{self.name} (pl + en)")
-        return f"{count} {self.help}"
-
-
-@register
-class NewsDemo(PageDemo):
+class NewsDemo(TranslatedPagesDemo):
     name = "news"
     help = "demo news items, each in Polish and English"
-    order = 200
     model = NewsPage
     index_model = NewsIndexPage
 
@@ -98,12 +54,13 @@ class NewsDemo(PageDemo):
             page.lead: NEWS_LEAD[1].format(n=n),
         }
 
+    def created(self, page):
+        page.tags.add("demo")
 
-@register
-class EventsDemo(PageDemo):
+
+class EventsDemo(TranslatedPagesDemo):
     name = "events"
     help = "demo events (past and upcoming), each in Polish and English"
-    order = 210
     model = EventPage
     index_model = EventIndexPage
 

@@ -5,8 +5,6 @@ synchronised from the Polish source. Tags are not handled by wagtail-localize (i
 relations): a translation starts with the source's tags and editors keep each language's tags themselves.
 """
 
-from zoneinfo import ZoneInfo
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -28,11 +26,10 @@ from home.api_images import AbsoluteImageRenditionField
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
-from .calendar import calendar_response
+from .calendar import CALENDAR_TIME_ZONE, calendar_response
 from .feeds import NewsAtomFeed, NewsRssFeed
 
 PAGE_SIZE = 10
-CALENDAR_TIME_ZONE = ZoneInfo("Europe/Warsaw")
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):

@@ -1,37 +1,18 @@
 """The newsletter's e-mails, each in its subscriber's language, with a plain-text and an HTML part."""
 
-import re
-from html import unescape
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
-from wagtail.rich_text import expand_db_html
-
+from .rendering import issue_context, site_root_url
 from .tokens import confirmation_token, unsubscribe_token
-
-_RELATIVE_HREF = re.compile(r'href="/(?!/)')
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol)>|<br\s*/?>", re.IGNORECASE)
-
-
-def site_root_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute_url(path):
     return site_root_url() + path
-
-
-def _text_from_html(html):
-    text = unescape(strip_tags(_BLOCK_END.sub("\n", html)))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
 
 
 def confirmation_url(subscriber):
@@ -59,19 +40,6 @@ def confirmation_email(subscriber):
         )
         message.attach_alternative(render_to_string("newsletter/email/confirmation.html", context), "text/html")
     return message
-
-
-def issue_context(issue, unsubscribe_url):
-    # Rich text links come out relative to the site; an e-mail needs them whole.
-    body_html = _RELATIVE_HREF.sub(f'href="{site_root_url()}/', expand_db_html(issue.body))
-    return {
-        "issue": issue,
-        "body_html": body_html,
-        "body_text": _text_from_html(body_html),
-        "unsubscribe_url": unsubscribe_url,
-        "language": issue.language,
-        "site_name": _("Lublin Partnership for the Development of the Social Economy"),
-    }
 
 
 def issue_email(issue, subscriber, connection=None):

@@ -16,6 +16,8 @@ from wagtail_localize.fields import TranslatableField
 
 from home.models import ContentPage
 
+from .rendering import issue_context
+
 ISSUE_BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -209,8 +211,6 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
         return "newsletter/email/issue.html"
 
     def get_preview_context(self, request, mode_name):
-        from .emails import issue_context  # emails → tokens → models: imported here, not at the top
-
         return {**super().get_preview_context(request, mode_name), **issue_context(self, unsubscribe_url="#")}
 
 

@@ -19,8 +19,8 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from .emails import issue_context
 from .models import ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
+from .rendering import issue_context
 from .tasks import last_sending_run, request_sending
 
 

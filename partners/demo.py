@@ -16,7 +16,8 @@ from wagtail.models import Locale, ReferenceIndex
 from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslatableObject
 
-from .demo_data import DEMO_PREFIX, DemoGenerator, register
+from home.demo import DEMO_PREFIX, DemoGenerator
+
 from .models import DatePrecision, Partner, Role, Sector, SocialEconomyKind
 from .text import fold
 
@@ -102,12 +103,10 @@ def touched_partner_ids(partners):
     return touched
 
 
-@register
 class PartnersDemo(DemoGenerator):
     name = "partners"
     help = "made-up partners, each in Polish and English"
     default_count = 50
-    order = 100
 
     def delete(self):
         demo = Partner.objects.filter(is_demo=True)

@@ -1,17 +1,15 @@
 """The partnership's members: a translatable snippet, and the page that lists them."""
 
 import datetime
+from html import unescape
 
 from rest_framework import serializers
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils import formats
-from django.utils.functional import cached_property
-from django.utils.http import urlencode
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,40 +22,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
 
+from .choices import DatePrecision, Role, Sector, SocialEconomyKind
+from .presenters import PartnerListing
 from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
-from .structured_data import json_ld_script, partner_json_ld
 from .text import fold
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class Sector(models.TextChoices):
-    PUBLIC = "public", _("public institution")
-    BUSINESS = "business", _("business")
-    NGO = "ngo", _("non-governmental organisation")
-    SOCIAL_ECONOMY = "social_economy", _("social economy entity")
-
-
-class SocialEconomyKind(models.TextChoices):
-    SOCIAL_COOPERATIVE = "social_cooperative", _("social cooperative")
-    CIS = "cis", _("social integration centre (CIS)")
-    KIS = "kis", _("social integration club (KIS)")
-    ZAZ = "zaz", _("vocational activity establishment (ZAZ)")
-    WTZ = "wtz", _("occupational therapy workshop (WTZ)")
-    OTHER = "other", _("other social economy entity")
-
-
-class Role(models.TextChoices):
-    INITIATOR = "initiator", _("initiator")
-    MEMBER = "member", _("member")
-
-
-class DatePrecision(models.TextChoices):
-    """How much of ``member_since`` is known: "November 2010" is stored as 2010-11-01 with precision "month"."""
-
-    DAY = "day", _("day")
-    MONTH = "month", _("month")
-    YEAR = "year", _("year")
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -304,11 +274,6 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         self.member_since = normalise_date(self.member_since, self.member_since_precision)
 
     @property
-    def member_since_display(self):
-        """ "November 2010" / "listopad 2010" in the active language, no invented day."""
-        return format_partial_date(self.member_since, self.member_since_precision)
-
-    @property
     def member_since_iso(self):
         """ISO 8601 with only what is known: "2010-11" for November 2010."""
         if self.member_since is None:
@@ -349,16 +314,6 @@ def normalise_date(value, precision):
     if precision == DatePrecision.MONTH:
         return datetime.date(value.year, value.month, 1)
     return value
-
-
-def format_partial_date(value, precision):
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
 
 
 class PartnerIndexPage(RoutablePageMixin, ContentPage):
@@ -419,6 +374,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             if other_index is not None and other_index.live:
                 other_url = other_index.get_url(request) + f"{other.slug}/"
                 alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
+        partner_url = request.build_absolute_uri(request.path)
         return self.render(
             request,
             template="partners/partner_detail.html",
@@ -426,66 +382,12 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
                 "partner": partner,
                 "index_url": index_url,
                 "alternates": alternates,
-                "json_ld": json_ld_script(partner_json_ld(partner, request, request.build_absolute_uri(request.path))),
+                "partner_url": partner_url,
+                # What search engines and link previews are told: this partner, not the index page.
+                "seo": {
+                    "title": partner.name,
+                    "description": unescape(strip_tags(partner.description)) or partner.name,
+                    "canonical": partner_url,
+                },
             },
         )
-
-
-class PartnerListing:
-    """The partners an index page shows for one request: filters read from the query string, never trusted."""
-
-    def __init__(self, page, request):
-        self.page = page
-        self.notices = []
-        requested_sector = request.GET.get("sector", "").strip()
-        # Control characters never belong in a name; PostgreSQL refuses a NUL byte in a query outright.
-        self.query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
-        self.sector = requested_sector if requested_sector in Sector.values else ""
-        if requested_sector and not self.sector:
-            self.notices.append(_("There is no such sector; all sectors are shown."))
-
-        matching = page.partners().matching(self.query)
-        counts = dict(matching.order_by().values_list("sector").annotate(n=models.Count("pk")))
-        self.total = sum(counts.values())
-        self.sectors = [
-            {
-                "value": value,
-                "label": label,
-                "count": counts.get(value, 0),
-                "selected": value == self.sector,
-                "query": self.query_string(sector=value),
-            }
-            for value, label in Sector.choices
-        ]
-        self.all_sectors_query = self.query_string(sector="")
-
-        listed = matching.in_sector(self.sector).select_related("logo").prefetch_related("logo__renditions")
-        paginator = Paginator(listed, page.partners_per_page)
-        # Known from the sector counts above: the paginator need not count again.
-        paginator.count = counts.get(self.sector, 0) if self.sector else self.total
-        # get_page() answers page=abc with the first page and page=9999 with the last.
-        self.page_obj = paginator.get_page(request.GET.get("page"))
-        index_url = page.get_url(request)
-        self.previous_query = (
-            self.query_string(page=self.page_obj.previous_page_number()) if self.page_obj.has_previous() else ""
-        )
-        self.next_query = self.query_string(page=self.page_obj.next_page_number()) if self.page_obj.has_next() else ""
-        self._index_url = index_url
-
-    @cached_property
-    def partners(self):
-        """The partners of the page shown; looked up only when the template's cached cards are not used."""
-        partners = list(self.page_obj.object_list)
-        for partner in partners:
-            partner.detail_url = self.page.partner_url(partner, self._index_url)
-        return partners
-
-    @property
-    def is_filtered(self):
-        return bool(self.sector or self.query)
-
-    def query_string(self, **changes):
-        """The current filters with ``changes`` applied, for links that keep the rest of the view."""
-        params = {"sector": self.sector, "q": self.query}
-        params.update(changes)
-        return urlencode({key: value for key, value in params.items() if value})

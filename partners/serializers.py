@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from wagtail.images.models import SourceImageIOError
+
 # Logos are never cropped: each rendition fits inside the box.
 LOGO_RENDITIONS = {"small": "max-200x100", "large": "max-400x200"}
 
@@ -17,8 +19,6 @@ class PartnerLogoField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, partner):
-        from wagtail.images.models import SourceImageIOError
-
         if partner.logo is None:
             return None
         request = self.context.get("request")

@@ -1,8 +1,4 @@
-from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
@@ -29,15 +25,3 @@ def search_results(request):
         "search/search_results.html",
         {"search_query": query, "results": results, "search_locale": locale},
     )
-
-
-@require_GET
-def robots_txt(request):
-    search_paths = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            search_paths.append(reverse("search"))
-    lines = ["User-agent: *", "Disallow: /admin/"]
-    lines += [f"Disallow: {path}" for path in search_paths]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

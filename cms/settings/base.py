@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "newsletter",
     "apidocs",
     "search",
+    "seo",
     "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -435,4 +436,11 @@ SEED_CONTENT = [
     "apidocs.content.load",
     # Last: grants the roles on every page and snippet model the loaders before it made.
     "editorial.content.load",
+]
+
+# --- Demo data: generators run by `manage.py generate_demo_data` (never by load_content), in this order ------
+DEMO_DATA = [
+    "partners.demo.PartnersDemo",
+    "news.demo.NewsDemo",
+    "news.demo.EventsDemo",
 ]

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from django.urls import reverse
 
 from partners.factories import PartnerFactory
+from partners.models import Partner
 
 pytestmark = pytest.mark.django_db
 
@@ -82,8 +83,6 @@ def test_export_needs_an_editor(client):
 
 
 def test_editor_can_add_a_draft_partner(admin_client, locale_pl):
-    from partners.models import Partner
-
     response = admin_client.post(
         reverse("wagtailsnippets_partners_partner:add") + "?locale=pl",
         {
@@ -108,8 +107,6 @@ def test_editor_can_add_a_draft_partner(admin_client, locale_pl):
 
 
 def test_editors_preview_shows_the_partner():
-    from partners.models import Partner
-
     partner = Partner.objects.get(slug="koziolek", locale__language_code="pl")
 
     response = partner.make_preview_request()

@@ -6,6 +6,8 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from news.factories import NewsPageFactory
+from partners.factories import PartnerFactory
+from partners.models import PartnerIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,22 @@ def test_news_item_description_falls_back_to_its_lead_and_is_an_article(client, 
     assert meta(html, "name", "description") == "Zapraszamy na walne zebranie."
     assert meta(html, "property", "og:title") == "Walne zebranie"
     assert meta(html, "property", "og:type") == "article"
+
+
+def test_a_partners_page_describes_the_partner_not_the_partner_index(client, locale_en):
+    index = PartnerIndexPage.objects.get(locale=locale_en)
+    partner = PartnerFactory(
+        locale=locale_en,
+        name="Example Cooperative",
+        slug="example-cooperative",
+        description="<p>Bakes bread &amp; trains <b>people</b>.</p>",
+    )
+    url = f"http://testserver{index.url}{partner.slug}/"
+
+    html = client.get(f"{index.url}{partner.slug}/").content.decode()
+
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert meta(html, "property", "og:url") == url
+    assert meta(html, "property", "og:title") == "Example Cooperative"
+    assert meta(html, "name", "description") == "Bakes bread &amp; trains people."
+    assert html.count('rel="canonical"') == 1

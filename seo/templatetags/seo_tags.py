@@ -1,3 +1,5 @@
+"""What every page's <head> tells search engines and link previews: meta tags and schema.org structured data."""
+
 from django import template
 from django.conf import settings
 from django.utils.text import Truncator
@@ -5,10 +7,16 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
+from seo.structured_data import json_ld_script, partner_json_ld
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160
 OPENGRAPH_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
+
+
+def short_description(text):
+    return Truncator(" ".join(str(text).split())).chars(DESCRIPTION_LENGTH)
 
 
 def page_description(page):
@@ -16,13 +24,16 @@ def page_description(page):
     for name in ("search_description", "lead", "intro"):
         value = getattr(page, name, "")
         if value:
-            return Truncator(" ".join(str(value).split())).chars(DESCRIPTION_LENGTH)
+            return short_description(value)
     return page.title
 
 
-@register.inclusion_tag("search/includes/seo_meta_tags.html", takes_context=True)
+@register.inclusion_tag("seo/includes/meta_tags.html", takes_context=True)
 def seo_meta(context):
     """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
+
+    A route of a routable page that shows something else than the page itself (a partner under the partner
+    index) names it in the context as ``seo``: ``{"title": …, "description": …, "canonical": …}``.
 
     Runs no query of its own (the page's translations are already linked by ``hreflang_links``), so listing
     pages keep their query counts.
@@ -37,14 +48,21 @@ def seo_meta(context):
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         image_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
+    shown = context.get("seo") or {}
     return {
         "page": page,
-        "title": page.seo_title or page.title,
-        "description": page_description(page),
-        "canonical": page.get_full_url(request),
+        "title": shown.get("title") or page.seo_title or page.title,
+        "description": short_description(shown["description"]) if shown.get("description") else page_description(page),
+        "canonical": shown.get("canonical") or page.get_full_url(request),
         "site_name": gettext("Lublin Partnership for the Development of the Social Economy"),
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),
         "image_url": image_url,
         "languages": settings.LANGUAGES,
     }
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context, partner, url):
+    """A partner as a schema.org ``Organization`` in a ``<script type="application/ld+json">`` element."""
+    return json_ld_script(partner_json_ld(partner, context.get("request"), url))

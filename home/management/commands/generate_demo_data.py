@@ -5,14 +5,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from partners.demo_data import DEFAULT_SEED, generators
+from home.demo import DEFAULT_SEED, generators
 
 
 class Command(BaseCommand):
     help = (
-        "Fill the database with demo data for every app (partners, …) in both languages, for development, "
-        "tests and benchmarks. Deterministic: the same seed gives the same data. Earlier demo data is "
-        "replaced; real content is never touched. Never run by load_content."
+        "Fill the database with the demo data of every generator in settings.DEMO_DATA (partners, news, …) in "
+        "both languages, for development, tests and benchmarks. Deterministic: the same seed gives the same data. "
+        "Earlier demo data is replaced; real content is never touched. Never run by load_content."
     )
 
     def add_arguments(self, parser):

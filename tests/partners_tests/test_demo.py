@@ -1,8 +1,6 @@
-import io
+"""The demo partners of ``partners/demo.py``, made through ``manage.py generate_demo_data``."""
 
 import pytest
-
-from django.core.management import CommandError, call_command
 
 from partners.models import Partner
 
@@ -70,22 +68,6 @@ def test_zero_removes_demo_data_and_leaves_real_partners(generate_demo_partners)
     assert Partner.objects.filter(slug="koziolek").count() == 2
 
 
-def test_refuses_to_run_on_a_site_without_debug_unless_told(settings):
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError, match="allow-production"):
-        call_command("generate_demo_data", partners=1, stdout=io.StringIO())
-
-    assert not Partner.objects.filter(is_demo=True).exists()
-
-
-def test_negative_counts_are_refused(settings):
-    settings.DEBUG = True
-
-    with pytest.raises(CommandError, match="--partners must be 0 or more"):
-        call_command("generate_demo_data", partners=-1, stdout=io.StringIO())
-
-
 def test_a_rerun_also_cleans_up_demo_partners_an_editor_touched(generate_demo_partners):
     from wagtail.models import Revision
     from wagtail_localize.models import TranslatableObject
@@ -101,18 +83,3 @@ def test_a_rerun_also_cleans_up_demo_partners_an_editor_touched(generate_demo_pa
     assert not Revision.objects.filter(object_id=str(edited.pk), base_content_type__model="partner").exists()
     assert not TranslatableObject.objects.filter(translation_key=edited.translation_key).exists()
     assert Partner.objects.filter(is_demo=True).count() == 6
-
-
-def test_progress_is_shown_every_five_percent_not_for_every_item():
-    from partners.management.commands.generate_demo_data import Command
-
-    out = io.StringIO()
-    command = Command(stdout=out)
-    progress = command._progress("news")
-    for done in range(1, 2001):
-        progress(done, 2000, "news (pl + en)")
-
-    lines = out.getvalue().splitlines()
-    assert len(lines) == 21  # the first item, then every 100
-    assert lines[:2] == ["news: 1/2000 news (pl + en)", "news: 100/2000 news (pl + en)"]
-    assert lines[-1] == "news: 2000/2000 news (pl + en)"

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for partners."""
+"""schema.org JSON-LD: the element that carries it, and what it says about a partner."""
 
 import json
 

@@ -1,6 +1,6 @@
 """`make two-servers`: two app servers sharing one PostgreSQL and one Redis; what an editor does on one is what
-visitors and portals get from the other, on the very next request. Bounded (about a minute; stops itself after
---timeout seconds), loopback only, exits non-zero on any failed check.
+visitors and portals get from the other, on the very next request. Bounded (about a minute on a quiet machine; stops
+itself after --timeout seconds), loopback only, exits non-zero on any failed check.
 
 1. A throw-away PostgreSQL database (lp_two_servers_<pid>, dropped at the end) is migrated and given the
    partnership's content; a superuser is made for the editor (``manage.py createsuperuser``).
@@ -30,6 +30,7 @@ answer to a query that matches nothing.
 
 TWO_SERVERS_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432): a server where databases may be created.
 TWO_SERVERS_REDIS_URL (default redis://127.0.0.1:6379/14). Logs: var/two-servers-<pid>/ (removed on success).
+--separate-caches proves the checks can fail: B gets a cache of its own, and its cached answers go stale.
 """
 
 import argparse
@@ -45,6 +46,7 @@ import string
 import subprocess
 import sys
 import time
+import traceback
 import uuid
 from collections import Counter
 from http.cookies import SimpleCookie
@@ -239,20 +241,19 @@ class Editor:
         if answer.status != 302 or dashboard.status != 200:
             raise CheckFailed(f"A: login answered {answer.status}, then /admin/ {dashboard.status}")
 
-    def edit_page(self, page_id, *, title, add_paragraph, publish):
-        """Open the page's edit form, change its title, add a paragraph at the end of its body, and press
-        "Publish" or "Save draft"."""
-        path = f"/admin/pages/{page_id}/edit/"
+    def edit(self, path, changes, *, add_paragraph=None, publish):
+        """Open an edit form (a page's or a snippet's), change some fields, add a paragraph at the end of its body,
+        and press "Publish" or "Save draft"."""
         opened = self.browser.get(path)
         soup = BeautifulSoup(opened.text, "html.parser")
-        form = soup.find("form", id="page-edit-form")
+        form = soup.find("form", attrs={"data-edit-form": True})
         if opened.status != 200 or form is None:
-            raise CheckFailed(f"A: {path} answered {opened.status} without the page edit form")
-        fields = [(name, value) for name, value in form_fields(form) if name != "title"]
-        fields.append(("title", title))
+            raise CheckFailed(f"A: {path} answered {opened.status} without an edit form")
+        fields = [(name, value) for name, value in form_fields(form) if name not in changes]
+        fields += list(changes.items())
         for block_editor in form.find_all(attrs={"data-w-block-arguments-value": True}):
             state = json.loads(block_editor["data-w-block-arguments-value"])[0]
-            if block_editor["id"] == "body":
+            if block_editor["id"] == "body" and add_paragraph:
                 state = [*state, paragraph(add_paragraph)]
             fields += block_fields(block_editor["id"], state)
         if soup.find(id="comments-data") and not any(name == "comments-TOTAL_FORMS" for name, _ in fields):
@@ -263,8 +264,8 @@ class Editor:
             fields.append(("action-publish", "action-publish"))
         answer = self.browser.post(path, fields)
         if answer.status != 302:
-            action = "publish" if publish else "save a draft"
-            raise CheckFailed(f"A: could not {action} page {page_id} ({answer.status}): {admin_errors(answer.text)}")
+            action = "publish" if publish else "save a draft of"
+            raise CheckFailed(f"A: could not {action} {path} ({answer.status}): {admin_errors(answer.text)}")
 
     def unpublish_page(self, page_id):
         path = f"/admin/pages/{page_id}/unpublish/"
@@ -292,9 +293,6 @@ class PublicView:
 
     def page(self, path):
         return self.browser.get(path)
-
-    def api_detail(self, page_id, etag=None):
-        return self.browser.get(f"/api/v2/pages/{page_id}/", headers={"If-None-Match": etag} if etag else None)
 
     @property
     def search(self):
@@ -356,19 +354,19 @@ def warm(view, target):
     """Fill B's caches for a page: two anonymous visits, its rendering, its API answer, a search, the sitemap."""
     for _ in range(2):
         view.page(target["path"])
-        view.api_detail(target["id"])
+        view.browser.get(target["api"])
     view.page(target["path"] + "?two-servers=render")
     view.search_hits(target["word"])
     view.sitemap()
 
 
 def check_publish(report, view, editor, target):
-    before_api = view.api_detail(target["id"])
+    before_api = view.browser.get(target["api"])
     _entries, before_modified, _body = view.sitemap()
     title = f"{target['title']} {marker('tytul')}"
     body_word = marker("akapit")
     log(f"A: the editor publishes page {target['id']} titled {title!r} with a paragraph {body_word!r}")
-    editor.edit_page(target["id"], title=title, add_paragraph=f"Nowy akapit {body_word}.", publish=True)
+    editor.edit(target["edit"], {"title": title}, add_paragraph=f"Nowy akapit {body_word}.", publish=True)
     target["title"] = title
     page = view.page(target["path"])
     report.check(
@@ -377,7 +375,7 @@ def check_publish(report, view, editor, target):
         f"{page.status}, title {'found' if title in page.text else 'missing'}, "
         f"paragraph {'found' if body_word in page.text else 'missing'}",
     )
-    api = view.api_detail(target["id"], etag=before_api.headers.get("ETag"))
+    api = view.browser.get(target["api"], headers={"If-None-Match": before_api.headers.get("ETag")})
     api_title = api.json().get("title") if api.status == 200 else None
     report.check(
         "publish: B's API answers a new ETag and the new title",
@@ -406,7 +404,7 @@ def check_unpublish(report, view, editor, target):
     editor.unpublish_page(target["id"])
     pages = [view.page(target["path"]).status, view.page(target["path"] + "?two-servers=render").status]
     report.check("unpublish: B answers 404 for the page", pages == [404, 404], f"{pages}")
-    api = view.api_detail(target["id"])
+    api = view.browser.get(target["api"])
     report.check("unpublish: B's API answers 404", api.status == 404, f"{api.status}")
     word = target["title"].rsplit(" ", 1)[1]
     hits = view.search_hits(word)
@@ -417,71 +415,96 @@ def check_unpublish(report, view, editor, target):
     report.check("unpublish: B's sitemap no longer lists the page", target["path"] not in entries)
 
 
-def check_draft(report, view, editor, target):
+def check_draft(report, view, editor, target, changes, draft_words, add_paragraph=None):
+    """A draft saved on A (``changes`` and perhaps a paragraph holding ``draft_words``, not published): B's
+    answers stay what they were."""
+    kind = target["kind"]
     before_page = view.page(target["path"])
-    before_api = view.api_detail(target["id"])
+    before_api = view.browser.get(target["api"])
     before_hits = view.search_hits(target["word"])
     before_sitemap = view.sitemap()
-    title = f"{target['title']} {marker('szkic')}"
-    body_word = marker("szkic")
-    log(f"A: the editor saves a draft of page {target['id']} titled {title!r} with a paragraph {body_word!r}")
-    editor.edit_page(target["id"], title=title, add_paragraph=f"Szkic {body_word}.", publish=False)
-    for suffix, what in (("", "page"), ("?two-servers=render", "rendered page")):
+    log(f"A: the editor saves a draft of {kind} {target['id']}: {changes}, a paragraph {add_paragraph!r}")
+    editor.edit(target["edit"], changes, add_paragraph=add_paragraph, publish=False)
+    for suffix, what in (("", "page"), ("?two-servers=render", "page rendered past the page cache")):
         page = view.page(target["path"] + suffix)
-        leaked = [word for word in (title, body_word) if word in page.text]
+        leaked = [word for word in draft_words if word in page.text]
         report.check(
-            f"draft: B's {what} is unchanged",
+            f"draft of a {kind}: B's {what} is unchanged",
             page.status == before_page.status == 200 and target["title"] in page.text and not leaked,
             f"{page.status}, draft words shown: {leaked or 'none'}",
         )
-    api = view.api_detail(target["id"], etag=before_api.headers.get("ETag"))
-    api_title = api.json().get("title") if api.status == 200 else target["title"] if api.status == 304 else None
+    api = view.browser.get(target["api"], headers={"If-None-Match": before_api.headers.get("ETag")})
+    api_title = api.json().get(target["field"]) if api.status == 200 else target["title"] if api.status == 304 else None
     report.check(
-        "draft: B's API answers the same ETag and the live title",
+        f"draft of a {kind}: B's API answers the same ETag and the live {target['field']}",
         api.status in (200, 304)
         and api.headers.get("ETag") == before_api.headers.get("ETag")
         and api_title == target["title"],
-        f"{api.status}, ETag {before_api.headers.get('ETag')} -> {api.headers.get('ETag')}, title {api_title!r}",
+        f"{api.status}, ETag {before_api.headers.get('ETag')} -> {api.headers.get('ETag')}, "
+        f"{target['field']} {api_title!r}",
     )
-    for word in (title.rsplit(" ", 1)[1], body_word):
+    for word in draft_words:
         hits = view.search_hits(word)
         report.check(
-            "draft: B's search does not find the page by a draft word",
+            f"draft of a {kind}: B's search does not find it by a draft word",
             target["path"] not in hits,
             f"{word!r} -> {sorted(hits) or 'nothing'}",
         )
     hits = view.search_hits(target["word"])
     report.check(
-        "draft: B's search finds the page by its live title as before",
-        (target["path"] in hits) == (target["path"] in before_hits) and target["path"] in hits,
+        f"draft of a {kind}: B's search finds it by its live {target['field']} as before",
+        target["path"] in before_hits and target["path"] in hits,
         f"{target['word']!r} -> {sorted(hits) or 'nothing'}",
     )
     after_sitemap = view.sitemap()
     report.check(
-        "draft: B's sitemap is unchanged",
+        f"draft of a {kind}: B's sitemap is unchanged",
         after_sitemap[2] == before_sitemap[2] and after_sitemap[1] == before_sitemap[1],
         f"Last-Modified {before_sitemap[1]} -> {after_sitemap[1]}",
     )
 
 
+def longest_word(text):
+    """A word of ``text`` that finds it in the search."""
+    return max("".join(ch if ch.isalnum() else " " for ch in text).split(), key=len)
+
+
 def find_targets(view):
-    """Two live Polish standard pages, found through B's API as a portal would."""
-    answer = view.browser.get("/api/v2/pages/?" + urlencode({"type": "home.StandardPage", "locale": "pl"}))
-    if answer.status != 200:
-        raise CheckFailed(f"B: the API's page listing answered {answer.status}")
-    items = answer.json()["items"][:2]
-    if len(items) < 2:
-        raise CheckFailed("the content has fewer than two Polish standard pages")
-    return [
+    """Two live Polish standard pages and a partner, found through B's API as a portal would."""
+    pages = view.browser.get("/api/v2/pages/?" + urlencode({"type": "home.StandardPage", "locale": "pl"}))
+    partners = view.browser.get("/api/v2/partners/?" + urlencode({"locale": "pl"}))
+    if pages.status != 200 or partners.status != 200:
+        raise CheckFailed(f"B: the API's page and partner listings answered {pages.status} and {partners.status}")
+    items = pages.json()["items"][:2]
+    if len(items) < 2 or not partners.json()["items"]:
+        raise CheckFailed("the content has fewer than two Polish standard pages or no Polish partner")
+    targets = [
         {
+            "kind": "page",
             "id": item["id"],
+            "field": "title",
             "title": item["title"],
             "path": urlsplit(item["meta"]["html_url"]).path,
-            # The title's longest word finds the page in the search.
-            "word": max(item["title"].split(), key=len),
+            "api": f"/api/v2/pages/{item['id']}/",
+            "edit": f"/admin/pages/{item['id']}/edit/",
+            "word": longest_word(item["title"]),
         }
         for item in items
     ]
+    partner = partners.json()["items"][0]
+    targets.append(
+        {
+            "kind": "partner",
+            "id": partner["id"],
+            "field": "name",
+            "title": partner["name"],
+            "path": urlsplit(partner.get("html_url") or partner["meta"]["html_url"]).path,
+            "api": f"/api/v2/partners/{partner['id']}/",
+            "edit": f"/admin/snippets/partners/partner/edit/{partner['id']}/",
+            "word": longest_word(partner["name"]),
+        }
+    )
+    return targets
 
 
 def free_port():
@@ -517,10 +540,10 @@ def wait_until_up(server, port, name):
 
 
 def stop_servers(servers):
-    """Stop every server at once (gunicorn's graceful stop), then wait for each; kill any that hangs on."""
+    """Stop every server at once (SIGINT: gunicorn's quick shutdown), then wait for each; kill any that hangs on."""
     for server in servers:
         if server.poll() is None:
-            server.terminate()
+            server.send_signal(signal.SIGINT)
     for server in servers:
         try:
             server.wait(timeout=20)
@@ -550,6 +573,11 @@ def main():
         "--postgres-url", default=os.environ.get("TWO_SERVERS_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
     )
     parser.add_argument("--redis-url", default=os.environ.get("TWO_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/14"))
+    parser.add_argument(
+        "--separate-caches",
+        action="store_true",
+        help="give B a cache key prefix of its own, as a misconfigured deployment would: checks must then fail",
+    )
     args = parser.parse_args()
 
     signal.signal(signal.SIGALRM, on_timeout)
@@ -559,6 +587,7 @@ def main():
     run_id = os.getpid()
     database = f"lp_two_servers_{run_id}"
     prefix = f"two-servers-{run_id}"
+    prefixes = {"A": prefix, "B": f"{prefix}-b" if args.separate_caches else prefix}
     workdir = ROOT / "var" / f"two-servers-{run_id}"
     workdir.mkdir(parents=True, exist_ok=True)
     password = secrets.token_urlsafe(24)
@@ -586,7 +615,8 @@ def main():
     try:
         admin = psycopg.connect(f"{args.postgres_url.rstrip('/')}/postgres", autocommit=True, connect_timeout=5)
         admin.execute(f"CREATE DATABASE {database}")
-        log(f"database {database}, Redis {args.redis_url} under the key prefix {prefix!r}, logs in {workdir}")
+        log(f"database {database}, logs in {workdir}")
+        log(f"Redis {args.redis_url}, key prefixes A {prefixes['A']!r}, B {prefixes['B']!r}")
         manage(env, "migrate", "--noinput")
         manage(env, "load_content")
         manage(env, "collectstatic", "--noinput")
@@ -596,24 +626,30 @@ def main():
         while ports["B"] == ports["A"]:
             ports["B"] = free_port()
         for name, port in ports.items():
-            servers[name] = start_server(env, port, workdir / f"gunicorn-{name}.log")
+            server_env = {**env, "CACHE_KEY_PREFIX": prefixes[name]}
+            servers[name] = start_server(server_env, port, workdir / f"gunicorn-{name}.log")
         for name, port in ports.items():
             wait_until_up(servers[name], port, name)
         log(f"server A on 127.0.0.1:{ports['A']}, server B on 127.0.0.1:{ports['B']} ({args.workers} workers each)")
 
         view = PublicView(ports["B"])
-        published, drafted = find_targets(view)
-        log(f"B: warming caches for {published['path']} and {drafted['path']}")
-        warm(view, published)
-        warm(view, drafted)
+        published, drafted, partner = find_targets(view)
+        log(f"B: warming caches for {published['path']}, {drafted['path']} and {partner['path']}")
+        for target in (published, drafted, partner):
+            warm(view, target)
         editor = Editor(ports["A"], "two-servers-editor", password)
         editor.log_in()
         log("A: the editor is signed in")
 
         check_publish(report, view, editor, published)
         check_unpublish(report, view, editor, published)
-        check_draft(report, view, editor, drafted)
-    except (CheckFailed, TimeoutError, subprocess.CalledProcessError, OSError, psycopg.Error) as error:
+        title, body_word = f"{drafted['title']} {marker('szkic')}", marker("szkic")
+        check_draft(report, view, editor, drafted, {"title": title}, [title, body_word], f"Szkic {body_word}.")
+        name, city = f"{partner['title']} {marker('szkic')}", marker("miasto")
+        check_draft(report, view, editor, partner, {"name": name, "city": city}, [name, name.rsplit(" ", 1)[1], city])
+    except Exception as error:
+        if not isinstance(error, CheckFailed | TimeoutError | subprocess.CalledProcessError):
+            traceback.print_exc()
         report.check("the run completes", False, f"{type(error).__name__}: {error}")
     finally:
         signal.alarm(0)
@@ -624,9 +660,10 @@ def main():
             admin.close()
             log(f"database {database} dropped")
         try:
-            log(f"deleted {delete_own_keys(args.redis_url, prefix)} Redis keys under {prefix!r}")
-        except Exception as error:  # noqa: BLE001 - cleaning up must not hide the report
-            log(f"could not delete the Redis keys under {prefix!r}: {error}")
+            for own in set(prefixes.values()):
+                log(f"deleted {delete_own_keys(args.redis_url, own)} Redis keys under {own!r}")
+        except redis.RedisError as error:
+            log(f"could not delete the Redis keys of the run: {error}")
 
     print()
     for name, passed, detail in report.results:

@@ -8,10 +8,12 @@ itself after --timeout seconds), loopback only, exits non-zero on any failed che
    ``gunicorn.conf.py`` and production settings: the same SECRET_KEY, database and Redis (a key prefix of their
    own, whose keys alone are deleted at the end), the full-page cache on, background tasks run inside the
    request (no worker), 2 workers each.
-3. B's caches are warmed: two standard pages (their full-page cache, and a rendering that bypasses it), their
-   API detail answers (ETags noted), the site search for their words, /sitemap.xml.
-4. The editor works on A over HTTP, as a browser would: signs in on /admin/login/ (CSRF token, django-axes
-   watching), opens a page's edit form and posts it back. Wagtail's page editor builds its StreamField inputs in
+3. B's caches are warmed: two standard pages and a partner (their full-page cache, and a rendering that bypasses
+   it), their API detail answers (ETags noted), the site search for their words, /sitemap.xml.
+4. The editor works on A over HTTP, as a browser would (not through ``manage.py shell``: the change has to go
+   through A's own request handling, signal receivers and caches, as an editor's does): signs in on
+   /admin/login/ (CSRF token, django-axes watching), opens the page editor or the snippet editor and posts the
+   form back. Wagtail's editors build their StreamField inputs (and the comments' management form) in
    JavaScript, so this client writes them from the form state the editor page carries (``data-w-block-…``),
    which is what that JavaScript does; everything else is the form as served.
    a. publishes a new title and an added paragraph → B's page shows both, B's API answers a new ETag with the
@@ -19,14 +21,15 @@ itself after --timeout seconds), loopback only, exits non-zero on any failed che
       still lists the page and its Last-Modified moves on;
    b. unpublishes that page → B answers 404 for the page and in the API, the search no longer finds it and the
       sitemap no longer lists it;
-   c. saves a draft of the other page (new title and paragraph, not published) → B's page (cached and
-      rendered), API answer (same ETag, live title), search and sitemap are what they were.
+   c. saves a draft of the other page (new title and paragraph, not published), then of the partner (new name
+      and city) → B's page (cached and rendered), API answer (same ETag, live title or name), search and sitemap
+      are what they were.
 
 Only public HTTP behaviour is checked (URLs, status codes, headers, HTML, JSON), so the checks hold whatever
-serves those answers inside. Search results are told apart from the page's own links by comparing with the
-answer to a query that matches nothing.
+serves those answers inside. Search results are told apart from the menus' links (to the same pages) by
+comparing with the answer to a query that matches nothing.
 
-    python bench/two_servers.py [--timeout 170] [--workers 2]
+    python bench/two_servers.py [--timeout 170] [--workers 2] [--separate-caches]
 
 TWO_SERVERS_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432): a server where databases may be created.
 TWO_SERVERS_REDIS_URL (default redis://127.0.0.1:6379/14). Logs: var/two-servers-<pid>/ (removed on success).

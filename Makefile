@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run worker test test-postgres lint messages clean bench soak
+.PHONY: help install install-dev migrate content superuser run worker test test-postgres lint messages clean bench soak two-servers
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ bench: install ## Benchmark pages and API against a bare view with gunicorn on 1
 
 soak: install ## Bounded soak and fault run (Redis down, database down) on SQLite and PostgreSQL, loopback only
 	$(PY) bench/soak.py $(SOAK_ARGS)
+
+two-servers: install ## Two gunicorn servers on one PostgreSQL and Redis: an editor's publish on A is what B serves next
+	$(PY) bench/two_servers.py $(TWO_SERVERS_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache

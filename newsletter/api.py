@@ -15,7 +15,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import ratelimit, signup
+from home.clients import client_ip
+
+from . import signup
 from .forms import APISubscriptionForm
 from .models import ConsentText
 
@@ -47,9 +49,12 @@ class SubscribeAPIView(NewsletterAPIView):
                 return Response(
                     {"errors": {"non_field_errors": [_("Send a JSON object.")]}}, status=status.HTTP_400_BAD_REQUEST
                 )
-            refusal = ratelimit.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
+            refusal = signup.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
             if refusal:
-                return Response({"detail": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+                message, seconds = refusal
+                return Response(
+                    {"detail": message}, status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(seconds)}
+                )
             form = APISubscriptionForm(data)
             if not form.is_valid():
                 errors = {
@@ -62,7 +67,7 @@ class SubscribeAPIView(NewsletterAPIView):
                 language=form.cleaned_data["language"],
                 consent_text=form.consent_text,
                 source=request.headers.get("Origin") or request.build_absolute_uri(),
-                ip=ratelimit.client_ip(request),
+                ip=client_ip(request),
                 user_agent=request.headers.get("User-Agent", ""),
             )
             # The same answer for a new, pending, confirmed or unsubscribed address.

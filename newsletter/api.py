@@ -11,23 +11,21 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.clients import client_ip
+from home.languages import language_codes
 
 from . import signup
 from .forms import APISubscriptionForm
 from .models import ConsentText
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
 
 def _language_of(data):
     """Messages in the language the request asks for, else in the one the middleware chose."""
     language = data.get("language") if isinstance(data, dict) else None
-    return language if language in LANGUAGE_CODES else translation.get_language()
+    return language if language in language_codes() else translation.get_language()
 
 
 class NewsletterAPIView(APIView):
@@ -83,8 +81,8 @@ class ConsentTextAPIView(NewsletterAPIView):
     def get(self, request):
         language = request.GET.get("language", "")
         with translation.override(_language_of(request.GET)):
-            if language not in LANGUAGE_CODES:
-                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(LANGUAGE_CODES)}
+            if language not in language_codes():
+                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(language_codes())}
                 return Response({"errors": {"language": [message]}}, status=status.HTTP_400_BAD_REQUEST)
             text = ConsentText.current(language)
             if text is None:

@@ -16,9 +16,10 @@ from wagtail.models import Locale, ReferenceIndex
 from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslatableObject
 
+from home.text import fold
+
 from .demo_data import DEMO_PREFIX, DemoGenerator, register
 from .models import DatePrecision, Partner, Role, Sector, SocialEconomyKind
-from .text import fold
 
 BATCH_SIZE = 500
 

@@ -23,10 +23,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
+from home.text import fold
 
 from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
 from .structured_data import json_ld_script, partner_json_ld
-from .text import fold
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

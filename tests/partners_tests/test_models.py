@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from home.text import fold
 from partners.factories import PartnerFactory
 from partners.models import DatePrecision, Partner, Sector, SocialEconomyKind
-from partners.text import fold
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.db import IntegrityError
 from django.test import Client, override_settings
 
 from documents.consent import CONSENT_VERSION
-from documents.factories import MembershipApplicationFactory
 from documents.models import ApplicationStatus, MembershipApplication
 from home.models import ContactDetails
 
+from ..factories.documents import MembershipApplicationFactory
 from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
 from .conftest import pdf_text
 

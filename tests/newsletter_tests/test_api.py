@@ -4,9 +4,9 @@ import pytest
 
 from django.test import Client, override_settings
 
-from newsletter.factories import SubscriberFactory
 from newsletter.models import ConsentText, Subscriber
 
+from ..factories.newsletter import SubscriberFactory
 from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
 from .conftest import api_payload
 

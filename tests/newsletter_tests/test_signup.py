@@ -7,10 +7,10 @@ from django.core import signing
 from django.test import override_settings
 from django.utils import timezone
 
-from newsletter.factories import ConsentTextFactory, SubscriberFactory
 from newsletter.models import ConsentText, Subscriber
 from newsletter.tokens import confirmation_token
 
+from ..factories.newsletter import ConsentTextFactory, SubscriberFactory
 from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
 from .conftest import form_data
 

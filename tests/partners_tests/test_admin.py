@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from django.urls import reverse
 
-from partners.factories import PartnerFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from home.text import fold
-from partners.factories import PartnerFactory
 from partners.models import DatePrecision, Partner, Sector, SocialEconomyKind
+
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_translation_rules_synchronise_facts_and_translate_words():
 def test_factories_build_valid_partners_and_index_pages(locale_pl):
     from wagtail.models import Page
 
-    from partners.factories import PartnerIndexPageFactory
+    from ..factories.partners import PartnerIndexPageFactory
 
     partner = PartnerFactory()
     partner.full_clean()

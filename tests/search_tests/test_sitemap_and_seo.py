@@ -5,7 +5,7 @@ import pytest
 
 from wagtail.models import Page, PageViewRestriction
 
-from news.factories import NewsPageFactory
+from ..factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

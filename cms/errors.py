@@ -9,13 +9,15 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
+from home.languages import language_codes
+
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
 def error_language(request):
     """The visitor's language from the URL prefix (/pl/…, /en/…), else the active one, else Polish."""
-    codes = [code for code, _name in settings.LANGUAGES]
+    codes = language_codes()
     prefix = request.path_info.lstrip("/").split("/", 1)[0]
     if prefix in codes:
         return prefix

@@ -6,7 +6,6 @@ read from each page model's ``api_fields``, so a new page type appears in the do
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 
 from wagtail import fields as wagtail_fields
@@ -16,6 +15,7 @@ from wagtail.models import Page
 from home.api import SingleResourceAPIViewSet, api_setting
 from home.api_fields import AbsoluteImageRenditionField
 from home.blocks import BodyStreamBlock
+from home.languages import language_codes
 from partners.models import DatePrecision, Role, Sector, SocialEconomyKind
 
 REF = "#/components/schemas/"
@@ -44,7 +44,7 @@ def obj(properties, required=None, additional=False):
 # --- shared shapes ------------------------------------------------------------------------------------
 SCHEMAS = {
     "Error": obj({"message": STRING}),
-    "LanguageCode": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    "LanguageCode": {"type": "string", "enum": language_codes()},
     "ObjectMeta": obj({"type": STRING, "detail_url": URL}, required=["type"], additional=True),
     "PageSummary": obj({"id": ID, "title": STRING, "html_url": nullable(URL), "detail_url": URL}),
     "PageReference": obj(
@@ -118,7 +118,7 @@ SCHEMAS = {
                     "text": STRING,
                     "attribution": STRING,
                     "source": STRING,
-                    "source_language": {"type": "string", "enum": ["", *[code for code, _name in settings.LANGUAGES]]},
+                    "source_language": {"type": "string", "enum": ["", *language_codes()]},
                 }
             ),
         }

@@ -1,18 +1,40 @@
-"""Who is asking: the client address as the trusted proxies in front of the app report it."""
+"""Page and collection passwords: Wagtail's own views, with guessing throttled per visitor and per restriction.
+
+django-axes watches only Django logins, so without this a password-protected page or collection could be
+guessed at the speed of the server. Every POST counts (a visitor who knows the password needs one or two),
+per visitor address and per page or collection restriction, against ``PASSWORD_RATE_LIMIT``.
+"""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+
+from wagtail import views as page_views
+from wagtail.documents.views import serve as document_views
+
+from home.ratelimit import retry_after, too_many_requests
 
 
-def client_ip(request):
-    """The visitor's IP address for login throttling (django-axes).
+def _throttled(request, group, view, *args):
+    if request.method == "POST":
+        seconds = retry_after(request, group, settings.PASSWORD_RATE_LIMIT)
+        if seconds:
+            return too_many_requests(request, seconds, _("Too many password attempts. Please try again later."))
+    return view(request, *args)
 
-    Behind ``TRUSTED_PROXY_COUNT`` proxies, each appends the address it received the request from to
-    X-Forwarded-For, so the visitor is the entry that many places from the right; anything further left was
-    sent by the client and cannot be trusted. With no proxy, REMOTE_ADDR is the visitor.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
+
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's ``wagtailcore_authenticate_with_password``, throttled per visitor and page."""
+    return _throttled(
+        request,
+        f"password.page.{page_id}",
+        page_views.authenticate_with_password,
+        page_view_restriction_id,
+        page_id,
+    )
+
+
+def collection_password(request, restriction_id):
+    """Wagtail's ``wagtaildocs_authenticate_with_password``, throttled per visitor and collection restriction."""
+    return _throttled(
+        request, f"password.collection.{restriction_id}", document_views.authenticate_with_password, restriction_id
+    )

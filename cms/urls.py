@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .security import collection_password, page_password
 from .views import bare_page, healthz
 
 handler500 = "cms.errors.server_error"
@@ -14,6 +15,12 @@ handler500 = "cms.errors.server_error"
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled (cms/security.py): listed before Wagtail's own routes of the same name.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("newsletter.api_urls")),
     path("api/v2/", api_router.urls),
@@ -34,6 +41,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,7 +6,6 @@ Served through ``AccessionPage``'s routes, so each language's page answers in th
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import ContactDetails
+from home.ratelimit import retry_after
 
 from .consent import CONSENT_VERSION, consent_text
 from .forms import AccessionForm
@@ -23,29 +23,11 @@ from .notifications import notify_applicant, notify_secretary
 from .pdf import accession_declaration_pdf
 
 SESSION_KEY = "accession_applications"
-RATE_LIMIT = getattr(settings, "ACCESSION_RATE_LIMIT", 10)
-RATE_WINDOW = 60 * 60
 
 
 def partnership_name():
     details = ContactDetails.for_locale()
     return details.organisation_name if details else settings.WAGTAIL_SITE_NAME
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def rate_limited(request):
-    """True once an address has posted the form RATE_LIMIT times within the hour; counts this attempt."""
-    key = f"documents:accession-posts:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
 
 
 def remember(request, application):
@@ -74,10 +56,13 @@ def application_form(request, page):
     form = AccessionForm(request.POST, consent_text=consent)
     if form.is_bot:
         return TemplateResponse(request, "documents/accession_thank_you.html", {"page": page, "self": page})
-    if rate_limited(request):
+    seconds = retry_after(request, "accession.submit", settings.ACCESSION_RATE_LIMIT)
+    if seconds:
         form.is_valid()
         form.add_error(None, _("Too many submissions from your address. Please try again in an hour."))
-        return render_form(request, page, form, status=429)
+        response = render_form(request, page, form, status=429)
+        response["Retry-After"] = str(seconds)
+        return response
 
     token = form.data.get("submission_token")
     already = _existing_application(token)

@@ -78,10 +78,6 @@ class BoardRow:
     def state_label(self):
         return STATES[self.state]
 
-    @property
-    def is_up_to_date(self):
-        return self.state == LIVE
-
 
 def _snippet_content_changed(instance, source):
     """Whether a snippet's translated or synchronised fields differ from what was last synced. A snippet's row

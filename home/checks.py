@@ -8,15 +8,15 @@ PROCESS_LOCAL_CACHES = {
 
 
 @register(Tags.caches, deploy=True)
-def api_content_version_needs_a_shared_cache(app_configs, **kwargs):
-    """The API's ETags come from a version kept in the default cache: every process must see the same one."""
+def default_cache_is_shared(app_configs, **kwargs):
+    """The API's ETags and every rate limit are kept in the default cache: every process must see the same."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if backend in PROCESS_LOCAL_CACHES:
         return [
             Warning(
                 "The default cache is local to each process, so a change published in one process does not "
-                "change the API's ETags served by another.",
-                hint="Set CACHES['default'] to Redis, Memcached or the database cache.",
+                "change the API's ETags served by another, and each process grants the rate limits anew.",
+                hint="Set CACHES['default'] to Redis (REDIS_URL), Memcached or the database cache.",
                 id="home.W001",
             )
         ]

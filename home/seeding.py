@@ -18,6 +18,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from .languages import language_codes
+
 KEY_NAMESPACE = uuid.UUID("6f1d2c1e-5b0a-4c55-9a57-0e4f2f4b1a10")
 
 
@@ -121,7 +123,7 @@ class ContentLoader:
         return Locale.get_default()
 
     def ensure_locales(self):
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        for code in language_codes():
             _locale, created = Locale.objects.get_or_create(language_code=code)
             self.report(created, f"locale {code}")
 

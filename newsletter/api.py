@@ -11,21 +11,21 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import ratelimit, signup
+from home.clients import client_ip
+from home.languages import language_codes
+
+from . import signup
 from .forms import APISubscriptionForm
 from .models import ConsentText
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def _language_of(data):
     """Messages in the language the request asks for, else in the one the middleware chose."""
     language = data.get("language") if isinstance(data, dict) else None
-    return language if language in LANGUAGE_CODES else translation.get_language()
+    return language if language in language_codes() else translation.get_language()
 
 
 class NewsletterAPIView(APIView):
@@ -47,9 +47,12 @@ class SubscribeAPIView(NewsletterAPIView):
                 return Response(
                     {"errors": {"non_field_errors": [_("Send a JSON object.")]}}, status=status.HTTP_400_BAD_REQUEST
                 )
-            refusal = ratelimit.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
+            refusal = signup.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
             if refusal:
-                return Response({"detail": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+                message, seconds = refusal
+                return Response(
+                    {"detail": message}, status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(seconds)}
+                )
             form = APISubscriptionForm(data)
             if not form.is_valid():
                 errors = {
@@ -62,7 +65,7 @@ class SubscribeAPIView(NewsletterAPIView):
                 language=form.cleaned_data["language"],
                 consent_text=form.consent_text,
                 source=request.headers.get("Origin") or request.build_absolute_uri(),
-                ip=ratelimit.client_ip(request),
+                ip=client_ip(request),
                 user_agent=request.headers.get("User-Agent", ""),
             )
             # The same answer for a new, pending, confirmed or unsubscribed address.
@@ -78,8 +81,8 @@ class ConsentTextAPIView(NewsletterAPIView):
     def get(self, request):
         language = request.GET.get("language", "")
         with translation.override(_language_of(request.GET)):
-            if language not in LANGUAGE_CODES:
-                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(LANGUAGE_CODES)}
+            if language not in language_codes():
+                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(language_codes())}
                 return Response({"errors": {"language": [message]}}, status=status.HTTP_400_BAD_REQUEST)
             text = ConsentText.current(language)
             if text is None:

@@ -2,6 +2,7 @@
 language. Read by ``manage.py load_content``; editors change both in the admin afterwards."""
 
 from home.content import CONTACT_DETAILS, FULL_NAME
+from home.languages import language_codes
 from home.seeding import PageSpec, Text
 
 from .models import ConsentText, NewsletterPage
@@ -41,7 +42,7 @@ CONSENT = Text(
 
 def load(loader):
     loader.ensure_pages([NEWSLETTER])
-    for language in ("pl", "en"):
+    for language in language_codes():
         created = False
         if not ConsentText.objects.filter(language=language).exists():
             ConsentText.objects.create(language=language, text=getattr(CONSENT, language))

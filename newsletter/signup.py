@@ -9,9 +9,26 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from home.ratelimit import retry_after
 
 from .models import Subscriber, normalise_email
 from .tasks import send_confirmation_email
+
+
+def refusal(request, email=None):
+    """Count a signup attempt per visitor and per address: None within the limits, else (message, seconds)."""
+    limits = settings.NEWSLETTER_RATE_LIMITS
+    seconds = retry_after(request, "newsletter.signup.ip", limits["ip"])
+    if seconds:
+        return _("Too many signup attempts from your network. Please try again in an hour."), seconds
+    if email:
+        address = normalise_email(email)
+        seconds = retry_after(request, "newsletter.signup.email", limits["email"], key=lambda group, request: address)
+        if seconds:
+            return _("Too many signup attempts for this e-mail address. Please try again in an hour."), seconds
+    return None
 
 
 def subscribe(*, email, language, consent_text, source, ip, user_agent):

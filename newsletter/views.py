@@ -6,7 +6,10 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import ratelimit, signup
+from home.clients import client_ip
+from home.ratelimit import too_many_requests
+
+from . import signup
 from .forms import WebSubscriptionForm
 from .models import Subscriber
 from .tokens import ExpiredToken, InvalidToken, subscriber_for_confirmation, subscriber_for_unsubscribe
@@ -22,9 +25,9 @@ def subscribe(request):
         form = WebSubscriptionForm(language=language, initial={"source": request.GET.get("source", "")})
         return render(request, "newsletter/subscribe.html", {"newsletter_form": form})
 
-    refusal = ratelimit.refusal(request, request.POST.get("email"))
+    refusal = signup.refusal(request, request.POST.get("email"))
     if refusal:
-        return render(request, "newsletter/rate_limited.html", {"message": refusal}, status=429)
+        return too_many_requests(request, refusal[1], refusal[0])
     form = WebSubscriptionForm(request.POST, language=language)
     if not form.is_valid():
         return render(request, "newsletter/subscribe.html", {"newsletter_form": form})
@@ -34,7 +37,7 @@ def subscribe(request):
             language=language,
             consent_text=form.consent_text,
             source=request.build_absolute_uri(form.cleaned_data["source"] or request.path),
-            ip=ratelimit.client_ip(request),
+            ip=client_ip(request),
             user_agent=request.headers.get("User-Agent", ""),
         )
     # The same answer for a new, pending, confirmed or unsubscribed address, and for a robot.
@@ -61,7 +64,7 @@ def confirm(request, token):
     except InvalidToken as e:
         return _invalid_link(request, e, "confirm")
     if request.method == "POST":
-        signup.confirm(subscriber, ratelimit.client_ip(request))
+        signup.confirm(subscriber, client_ip(request))
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})

@@ -17,9 +17,9 @@ from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslatableObject
 
 from home.demo import DEMO_PREFIX, DemoGenerator
+from home.text import fold
 
 from .models import DatePrecision, Partner, Role, Sector, SocialEconomyKind
-from .text import fold
 
 BATCH_SIZE = 500
 

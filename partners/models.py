@@ -21,11 +21,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import ContentPage
+from home.text import fold
 
 from .choices import DatePrecision, Role, Sector, SocialEconomyKind
 from .presenters import PartnerListing
 from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
-from .text import fold
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -9,8 +9,9 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
+from home.text import fold
+
 from .models import Partner
-from .text import fold
 
 SLUG_MAX_LENGTH = 200
 

@@ -21,12 +21,11 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+from home.text import fold
+
 WORD_RE = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
-
-# Letters NFKD does not decompose into a base letter and a mark.
-EXTRA_FOLDS = str.maketrans({"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ı": "i", "œ": "oe"})
 
 # Folded endings of Polish nouns and adjectives (and a few verb forms), longest first.
 POLISH_ENDINGS = sorted(
@@ -139,12 +138,6 @@ STOP_WORDS = {
         "with",
     },  # fmt: skip
 }
-
-
-def fold(text):
-    """Lower case without diacritics: "Spółdzielnią" → "spoldzielnia"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(EXTRA_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def clean_query(raw):

@@ -136,7 +136,7 @@ def remove_object(obj):
 
 
 def searchable_models():
-    return [apps.get_model(label) for label in getattr(settings, "SEARCH_MODELS", [])]
+    return [apps.get_model(label) for label in settings.SEARCH_MODELS]
 
 
 def public_pages():

@@ -208,11 +208,21 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "home.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 # How many reverse proxies (nginx, a load balancer) append to X-Forwarded-For in front of the app: 0 = none.
+# The one source of the visitor's address (home.clients.client_ip) for login throttling, rate limits and consent.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Rate limits (django-ratelimit, home/ratelimit.py): "attempts/period", counted per visitor ------------
+# Counted in CACHES["default"], which must be shared by every server process (Redis in production).
+# With the cache unreachable the forms stay open rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
+# Accession declarations one visitor may post per hour.
+ACCESSION_RATE_LIMIT = "10/h"
+# Wrong guesses of a page's or a collection's password one visitor may make per quarter of an hour.
+PASSWORD_RATE_LIMIT = "10/15m"  # noqa: S105  (a rate, not a password)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -295,13 +305,14 @@ TASKS = {
 }
 
 # --- Newsletter -----------------------------------------------------------------------------------
-# Rate limits count in CACHES["default"], which production points at Redis so that they hold across processes.
-NEWSLETTER_RATE_LIMITS = {"ip": (20, 3600), "email": (5, 3600)}  # (attempts, seconds)
+# Signup attempts per visitor ("ip") and per e-mail address ("email"), counted like the rate limits above.
+NEWSLETTER_RATE_LIMITS = {"ip": "20/h", "email": "5/h"}
+# Seconds a confirmation link stays valid.
 NEWSLETTER_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+# Seconds before a repeated signup of a pending address mails its confirmation link again.
 NEWSLETTER_CONFIRMATION_RESEND_INTERVAL = 10 * 60
+# Subscribers mailed per task when an issue is sent.
 NEWSLETTER_BATCH_SIZE = 100
-# How many proxies of ours append to X-Forwarded-For (0: trust only REMOTE_ADDR).
-NEWSLETTER_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
@@ -322,6 +333,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+# The largest ?offset= a listing accepts (deeper pages answer 400 instead of scanning the table).
+API_OFFSET_MAX = 10_000
+# The longest ?search= query the API accepts, in characters.
+API_SEARCH_MAX_LENGTH = 200
 # Seconds that portals, browsers and CDNs may keep an API answer before revalidating it (ETag / Last-Modified).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 REST_FRAMEWORK = {

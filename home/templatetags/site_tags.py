@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
+from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
 register = template.Library()
@@ -198,11 +199,11 @@ def language_switcher(context):
     page = context.get("page")
     current_code = page.locale.language_code if isinstance(page, Page) else translation.get_language()
     urls = _translation_urls(context, absolute=False)
-    missing = [code for code, _name in settings.LANGUAGES if code not in urls]
+    missing = [code for code in language_codes() if code not in urls]
     site = Site.find_for_request(request)
     homes = _live_translations(site.root_page, request) if missing and site else {}
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in language_codes():
         url = urls.get(code) or (homes[code].get_url(request) if code in homes else None)
         if url is None:
             continue

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from partners.text import fold
+from home.text import fold
 
 
 def fill_name_search(apps, schema_editor):

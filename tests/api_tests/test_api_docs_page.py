@@ -2,10 +2,11 @@ import pytest
 
 from django.utils import translation
 
-from apidocs.factories import ApiDocsPageFactory
 from apidocs.models import ApiDocsPage
 from apidocs.templatetags.apidocs_tags import api_docs_link
 from home.models import HomePage
+
+from ..factories.apidocs import ApiDocsPageFactory
 
 pytestmark = pytest.mark.django_db
 

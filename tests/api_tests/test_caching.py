@@ -8,9 +8,10 @@ from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
 from home.api_cache import CACHE_KEY, bump_content_version, content_version
-from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage
 from partners.models import Partner
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
 from home.api_fields import absolute_links
-from home.factories import StandardPageFactory
 from home.models import HomePage
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

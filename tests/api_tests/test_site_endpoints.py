@@ -3,8 +3,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import StandardPageFactory
 from home.models import HomePage
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

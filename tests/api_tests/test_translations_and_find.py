@@ -5,8 +5,9 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from home.factories import StandardPageFactory
 from home.models import HomePage
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

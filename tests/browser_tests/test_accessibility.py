@@ -48,8 +48,9 @@ def one_page_of_each_type(language_code):
 
 def add_a_news_item_and_an_event(language_code):
     """The content ships no news or events (none are invented): make one of each, marked as test items."""
-    from news.factories import EventPageFactory, NewsPageFactory
     from news.models import EventIndexPage, NewsIndexPage
+
+    from ..factories.news import EventPageFactory, NewsPageFactory
 
     locale = Locale.objects.get(language_code=language_code)
     NewsPageFactory(parent=NewsIndexPage.objects.get(locale=locale), title="Test news item")

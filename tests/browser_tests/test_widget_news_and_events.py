@@ -41,8 +41,9 @@ def portal(tmp_path, settings, site_url):
 
 
 def add_news_and_events():
-    from news.factories import EventPageFactory, NewsPageFactory
     from news.models import EventIndexPage, NewsIndexPage
+
+    from ..factories.news import EventPageFactory, NewsPageFactory
 
     polish, english = Locale.objects.get(language_code="pl"), Locale.objects.get(language_code="en")
     news_index = NewsIndexPage.objects.get(locale=polish)

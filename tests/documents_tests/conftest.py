@@ -3,8 +3,6 @@ import io
 import pypdf
 import pytest
 
-from django.core.cache import cache
-
 from wagtail.models import Locale
 
 from documents.models import AccessionPage, DocumentIndexPage
@@ -19,14 +17,6 @@ def pdf_text(content):
 
 def response_bytes(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The accession form's rate limit counts in the cache: each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _page(model, key, code):

@@ -2,14 +2,14 @@ import pytest
 
 from django.core import mail
 from django.db import IntegrityError
-from django.test import Client
+from django.test import Client, override_settings
 
-from documents import views
 from documents.consent import CONSENT_VERSION
-from documents.factories import MembershipApplicationFactory
 from documents.models import ApplicationStatus, MembershipApplication
 from home.models import ContactDetails
 
+from ..factories.documents import MembershipApplicationFactory
+from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
 from .conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -204,13 +204,33 @@ def test_a_bot_filling_the_honeypot_is_thanked_but_nothing_is_stored_or_sent(cli
     assert mail.outbox == []
 
 
+@override_settings(ACCESSION_RATE_LIMIT="2/h")
 def test_too_many_submissions_from_one_address_are_refused(client):
-    for n in range(views.RATE_LIMIT):
+    for n in range(2):
         client.post(FORM_PATHS["en"], valid_data(submission_token=f"00000000-0000-4000-8000-{n:012d}"))
-    assert MembershipApplication.objects.count() == views.RATE_LIMIT
+    assert MembershipApplication.objects.count() == 2
 
     response = client.post(FORM_PATHS["en"], valid_data(submission_token="00000000-0000-4000-8000-999999999999"))
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
     assert "Too many submissions" in response.content.decode()
-    assert MembershipApplication.objects.count() == views.RATE_LIMIT
+    assert MembershipApplication.objects.count() == 2
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+@override_settings(ACCESSION_RATE_LIMIT="2/h")
+def test_behind_our_proxies_one_visitors_invalid_posts_do_not_block_anothers_declaration(client, proxies):
+    with behind(proxies):
+        for _attempt in range(2):
+            client.post(FORM_PATHS["pl"], valid_data(nip="0"), **via_proxies(VISITOR_A, proxies))
+
+        refused = client.post(FORM_PATHS["pl"], valid_data(), **via_proxies(VISITOR_A, proxies))
+        forged = client.post(FORM_PATHS["pl"], valid_data(), **via_proxies(VISITOR_A, proxies, forged=VISITOR_B))
+        accepted = client.post(FORM_PATHS["pl"], valid_data(), **via_proxies(VISITOR_B, proxies))
+
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Zbyt wiele zgłoszeń" in refused.content.decode()
+    assert forged.status_code == 429
+    assert accepted.status_code == 302
+    assert MembershipApplication.objects.count() == 1

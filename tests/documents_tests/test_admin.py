@@ -5,9 +5,10 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 
 from documents.decisions import ACCEPT_ACTION, REJECT_ACTION, DecisionError, accept
-from documents.factories import MembershipApplicationFactory
 from documents.models import ApplicationStatus
 from partners.models import Partner
+
+from ..factories.documents import MembershipApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
 from documents.content import DECLARATIONS
-from documents.factories import DocumentEntryFactory, DocumentIndexPageFactory, PDFDocumentFactory
 
+from ..factories.documents import DocumentEntryFactory, DocumentIndexPageFactory, PDFDocumentFactory
 from .conftest import pdf_text, response_bytes
 
 pytestmark = pytest.mark.django_db

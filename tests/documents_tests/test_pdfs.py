@@ -7,10 +7,10 @@ import pytest
 from django.utils import translation
 
 from documents.content import ACCESSION, DECLARATIONS, FOUNDING, IDEOLOGICAL, generated_pdf
-from documents.factories import MembershipApplicationFactory
 from documents.pdf import FONT_DIR, accession_declaration_pdf
 from home.content import FULL_NAME
 
+from ..factories.documents import MembershipApplicationFactory
 from .conftest import pdf_text
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from wagtail.models import Page
 
-from editorial.factories import EditorFactory, ModeratorFactory, TranslatorFactory
+from ..factories.editorial import EditorFactory, ModeratorFactory, TranslatorFactory
 
 
 @pytest.fixture

@@ -15,8 +15,9 @@ from django.utils import translation
 from wagtail.models import Page
 
 from editorial.board import DRAFT, LIVE, MISSING, OUTDATED, TranslationBoard
-from editorial.factories import UserFactory
 from home.models import ContactDetails, StandardPage
+
+from ..factories.editorial import UserFactory
 
 pytestmark = pytest.mark.django_db
 

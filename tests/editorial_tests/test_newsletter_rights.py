@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
+from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .test_permissions import assert_permission_denied
 
 pytestmark = pytest.mark.django_db

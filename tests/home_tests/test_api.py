@@ -3,8 +3,9 @@ import pytest
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from home.factories import StandardPageFactory
 from home.models import HomePage
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,9 @@ import re
 
 import pytest
 
-from home.factories import StandardPageFactory
 from home.models import HomePage
+
+from ..factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -21,13 +21,14 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage, PrivacyPage, StandardPage
-from news.factories import EventPageFactory, NewsPageFactory
 from news.models import EventIndexPage, NewsIndexPage
 from newsletter.models import ConsentText
-from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
+
+from ..factories.home import StandardPageFactory
+from ..factories.news import EventPageFactory, NewsPageFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

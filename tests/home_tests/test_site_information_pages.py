@@ -10,8 +10,9 @@ from django.utils import translation
 
 from home import content_privacy
 from home.content import QUOTE_SOURCE
-from home.factories import AccessibilityStatementPageFactory, PrivacyPageFactory
 from home.models import AccessibilityStatementPage, HomePage, PrivacyPage, StandardPage
+
+from ..factories.home import AccessibilityStatementPageFactory, PrivacyPageFactory
 
 pytestmark = pytest.mark.django_db
 

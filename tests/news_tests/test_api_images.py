@@ -1,7 +1,7 @@
 import pytest
 import wagtail_factories
 
-from news.factories import NewsPageFactory
+from ..factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from django.utils import timezone
 
-from news.factories import EventPageFactory, NewsPageFactory
+from ..factories.news import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from news.factories import EventPageFactory, NewsPageFactory
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+
+from ..factories.news import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,9 @@
 import pytest
 
-from django.core.cache import cache
 from django.db import connection
 
 from newsletter.models import ConsentText
 from tests.snapshots import restore_snapshot
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_counters():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="module")

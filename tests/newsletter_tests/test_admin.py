@@ -8,8 +8,9 @@ from django.contrib.auth.models import Permission
 
 from wagtail.users.models import UserProfile
 
-from newsletter.factories import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import ConsentText, NewsletterIssue, Subscriber
+
+from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 

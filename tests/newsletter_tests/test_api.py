@@ -4,9 +4,10 @@ import pytest
 
 from django.test import Client, override_settings
 
-from newsletter.factories import SubscriberFactory
 from newsletter.models import ConsentText, Subscriber
 
+from ..factories.newsletter import SubscriberFactory
+from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
 from .conftest import api_payload
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +127,7 @@ def test_api_missing_fields_are_each_named(client):
     assert set(response.json()["errors"]) == {"email", "language", "consent", "consent_version"}
 
 
-@override_settings(NEWSLETTER_RATE_LIMITS={"ip": (2, 3600), "email": (100, 3600)})
+@override_settings(NEWSLETTER_RATE_LIMITS={"ip": "2/h", "email": "100/h"})
 def test_api_rate_limit_answers_429_json(client):
     post(client, api_payload("r1@example.org"))
     post(client, api_payload("r2@example.org"))
@@ -134,7 +135,25 @@ def test_api_rate_limit_answers_429_json(client):
     response = post(client, api_payload("r3@example.org", "en"))
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
     assert "Too many signup attempts" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+@override_settings(NEWSLETTER_RATE_LIMITS={"ip": "2/h", "email": "100/h"})
+def test_api_behind_our_proxies_one_visitor_over_the_limit_does_not_block_another(client, proxies):
+    with behind(proxies):
+        for n in range(2):
+            post(client, api_payload(f"r{n}@example.org"), **via_proxies(VISITOR_A, proxies))
+
+        refused = post(client, api_payload("r8@example.org"), **via_proxies(VISITOR_A, proxies))
+        forged = post(client, api_payload("r9@example.org"), **via_proxies(VISITOR_A, proxies, forged=VISITOR_B))
+        other = post(client, api_payload("other@example.org"), **via_proxies(VISITOR_B, proxies))
+
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert refused.json()["detail"].startswith("Zbyt wiele prób zapisu")
+    assert forged.status_code == 429
+    assert other.status_code == 202
 
 
 def test_api_serves_the_current_consent_text_for_a_language(client):

@@ -3,8 +3,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsletter.factories import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import ConsentText, Subscriber
+
+from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,9 @@ import pytest
 
 from home.models import HomePage
 from newsletter.content import CONSENT, INVITATION
-from newsletter.factories import NewsletterPageFactory
 from newsletter.models import ConsentText, NewsletterPage
+
+from ..factories.newsletter import NewsletterPageFactory
 
 pytestmark = pytest.mark.django_db
 

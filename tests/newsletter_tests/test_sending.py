@@ -2,10 +2,11 @@ import pytest
 
 from django.core import mail
 
-from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import NewsletterDelivery
 from newsletter.sending import send_issue
 from newsletter.tasks import send_issue as send_issue_task
+
+from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,11 @@ import pytest
 
 from django.test import Client
 
-from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import Subscriber
 from newsletter.sending import send_issue
 from newsletter.tokens import unsubscribe_token
+
+from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,10 +18,10 @@ from django.core.management import call_command
 from wagtail.users.models import UserProfile
 
 from newsletter.emails import unsubscribe_url
-from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from newsletter.models import NewsletterDelivery, Subscriber
 from newsletter.tokens import subscriber_for_confirmation
 
+from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .conftest import form_data
 
 pytestmark = [

@@ -6,8 +6,9 @@ from openpyxl import load_workbook
 
 from django.urls import reverse
 
-from partners.factories import PartnerFactory
 from partners.models import Partner
+
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ from wagtail_factories import ImageFactory
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partners.factories import PartnerFactory
 from partners.models import Partner, Sector
+
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,11 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from partners.factories import PartnerFactory, PartnerIndexPageFactory
+from home.text import fold
 from partners.models import DatePrecision, Partner, Sector, SocialEconomyKind
 from partners.templatetags.partner_tags import member_since_display
-from partners.text import fold
+
+from ..factories.partners import PartnerFactory, PartnerIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

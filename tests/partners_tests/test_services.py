@@ -4,9 +4,10 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
-from partners.factories import PartnerFactory
 from partners.models import DatePrecision, Partner, Sector
 from partners.services import create_draft_partner, unique_slug
+
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,9 @@ import pytest
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
-from partners.factories import PartnerFactory
 from partners.models import Partner, Sector, SocialEconomyKind
+
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,6 @@ import socket
 
 import pytest
 
-from django.core.cache import cache
-
 
 @pytest.fixture
 def closed_port():
@@ -22,10 +20,3 @@ def redis_down_caches(closed_port):
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()

@@ -20,10 +20,10 @@ from wagtail.documents import get_document_model
 from documents.models import DocumentEntry, DocumentIndexPage
 from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
 from search.indexing import index_page
 
+from ..factories.partners import PartnerFactory
 from .budget import NO_SEARCH_INDEXING, add_pages, count_queries
 
 pytestmark = pytest.mark.django_db

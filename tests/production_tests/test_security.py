@@ -3,6 +3,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
+from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,3 +71,22 @@ def test_lockout_page_is_shown_in_the_visitors_language(client, language, headin
 
     assert response.status_code == 429
     assert heading in response.content.decode()
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=2)
+def test_behind_our_proxies_a_locked_out_address_does_not_lock_out_another(client, proxies):
+    get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery staple")
+    wrong = {"username": "admin", "password": "wrong"}
+    right = {"username": "admin", "password": "correct horse battery staple"}
+    with behind(proxies):
+        for _attempt in range(2):
+            client.post("/admin/login/", wrong, **via_proxies(VISITOR_A, proxies))
+
+        locked = client.post("/admin/login/", wrong, **via_proxies(VISITOR_A, proxies))
+        forged = client.post("/admin/login/", right, **via_proxies(VISITOR_A, proxies, forged=VISITOR_B))
+        other = client.post("/admin/login/", right, **via_proxies(VISITOR_B, proxies))
+
+    assert locked.status_code == 429
+    assert forged.status_code == 429
+    assert other.status_code == 302

@@ -10,10 +10,11 @@ from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from cms import pagecache
-from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
-from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
+
+from ..factories.home import StandardPageFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

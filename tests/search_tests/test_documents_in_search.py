@@ -17,9 +17,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
-from documents.factories import DocumentEntryFactory, PDFDocumentFactory
 from documents.models import DocumentEntry, DocumentIndexPage
 from search.models import SearchEntry
+
+from ..factories.documents import DocumentEntryFactory, PDFDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,10 @@ import pytest
 
 from django.core.management import call_command
 
-from news.factories import NewsPageFactory
-from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
+
+from ..factories.news import NewsPageFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

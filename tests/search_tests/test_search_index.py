@@ -8,11 +8,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.factories import NewsPageFactory
-from partners.factories import PartnerFactory
 from search.analysis import text_keys
 from search.models import SearchEntry, SearchKey
 from search.query import highlight
+
+from ..factories.news import NewsPageFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
-from news.factories import NewsPageFactory
+from ..factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,10 @@ import pytest
 
 from wagtail.models import Page, PageViewRestriction
 
-from news.factories import NewsPageFactory
-from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
+
+from ..factories.news import NewsPageFactory
+from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import wagtail_factories
 
 from wagtail.models import Locale
 
-from .models import ApiDocsPage
+from apidocs.models import ApiDocsPage
 
 
 class ApiDocsPageFactory(wagtail_factories.PageFactory):

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from wagtail.models import Locale
 
-from .models import DatePrecision, Partner, PartnerIndexPage, Role, Sector
+from partners.models import DatePrecision, Partner, PartnerIndexPage, Role, Sector
 
 
 class PartnerFactory(DjangoModelFactory):

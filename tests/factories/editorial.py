@@ -5,7 +5,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from .roles import EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 
 def member_of(group_name):

@@ -5,10 +5,9 @@ import wagtail_factories
 
 from django.utils import timezone
 
+from documents.consent import CONSENT_VERSION, consent_text
+from documents.models import DocumentEntry, DocumentIndexPage, MembershipApplication
 from partners.models import Sector
-
-from .consent import CONSENT_VERSION, consent_text
-from .models import AccessionPage, DocumentEntry, DocumentIndexPage, MembershipApplication
 
 
 class PDFDocumentFactory(wagtail_factories.DocumentFactory):
@@ -34,14 +33,6 @@ class DocumentEntryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DocumentEntry
-
-
-class AccessionPageFactory(wagtail_factories.PageFactory):
-    title = "Deklaracja przystąpienia online"
-    slug = factory.Sequence(lambda n: f"deklaracja-online-{n}")
-
-    class Meta:
-        model = AccessionPage
 
 
 class MembershipApplicationFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,7 @@ import wagtail_factories
 
 from django.utils import timezone
 
-from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from news.models import EventPage, NewsPage
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -24,14 +24,6 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
             page.refresh_from_db()
 
 
-class NewsIndexPageFactory(PublishedPageFactory):
-    title = "Aktualności"
-    slug = factory.Sequence(lambda n: f"aktualnosci-{n}")
-
-    class Meta:
-        model = NewsIndexPage
-
-
 class NewsPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Aktualność {n}")
     slug = factory.Sequence(lambda n: f"aktualnosc-{n}")
@@ -40,14 +32,6 @@ class NewsPageFactory(PublishedPageFactory):
 
     class Meta:
         model = NewsPage
-
-
-class EventIndexPageFactory(PublishedPageFactory):
-    title = "Wydarzenia"
-    slug = factory.Sequence(lambda n: f"wydarzenia-{n}")
-
-    class Meta:
-        model = EventIndexPage
 
 
 class EventPageFactory(PublishedPageFactory):

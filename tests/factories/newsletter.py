@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from .models import ConsentText, NewsletterIssue, NewsletterPage, Subscriber
+from newsletter.models import ConsentText, NewsletterIssue, NewsletterPage, Subscriber
 
 
 class ConsentTextFactory(DjangoModelFactory):

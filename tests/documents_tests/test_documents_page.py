@@ -15,8 +15,9 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 
 from documents.content import DECLARATIONS
 from documents.factories import DocumentEntryFactory, DocumentIndexPageFactory, PDFDocumentFactory
+from tests.pdfs import pdf_text
 
-from .conftest import pdf_text, response_bytes
+from .conftest import response_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from .models.pages import restricted_collection_ids
+from .models import restricted_collection_ids
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):

@@ -1,4 +1,4 @@
-"""The documents page with the three declarations, and the online accession declaration under "Jak przystąpić".
+"""The documents page with the three declarations.
 
 The project does not have the declarations' signed texts: it generates a PDF for each (title, the
 partnership's name, a note asking editors to replace it with the original; the accession declaration is a
@@ -15,7 +15,7 @@ from wagtail.models import Collection
 from home.content import DECLARATIONS, FULL_NAME, INVITATION
 from home.seeding import PageSpec, Text, translation_key_for
 
-from .models import AccessionPage, DocumentEntry, DocumentIndexPage
+from .models import DocumentEntry, DocumentIndexPage
 from .pdf import accession_declaration_pdf, declaration_pdf
 
 IDEOLOGICAL, FOUNDING, ACCESSION = DECLARATIONS
@@ -29,15 +29,6 @@ FILENAMES = {
 ACCESSION_DESCRIPTION = Text(
     "Formularz do wypełnienia odręcznie i podpisania przez osobę reprezentującą instytucję.",
     "A form to fill in by hand and have signed by the institution's representative.",
-)
-
-ACCESSION_INTRO = Text(
-    "Instytucja może złożyć deklarację przystąpienia do Lubelskiego Partnerstwa na Rzecz Rozwoju Ekonomii "
-    "Społecznej przez ten formularz. Zgłoszenie trafi do sekretarza Partnerstwa, a po wysłaniu otrzymacie "
-    "Państwo wypełnioną deklarację do wydrukowania i podpisania.",
-    "An institution can submit its declaration of accession to the Lublin Partnership for the Development of "
-    "the Social Economy through this form. It goes to the secretary of the Partnership, and once it is sent you "
-    "receive the filled-in declaration to print and sign.",
 )
 
 
@@ -107,15 +98,6 @@ def load(loader):
                 search_description=INVITATION,
                 show_in_menus=True,
                 entries=entries,
-            ),
-            PageSpec(
-                key="accession",
-                parent="join",
-                model=AccessionPage,
-                title=Text("Deklaracja przystąpienia online", "Online accession declaration"),
-                slug=Text("deklaracja-online", "online-declaration"),
-                intro=ACCESSION_INTRO,
-                search_description=ACCESSION_INTRO,
             ),
         ]
     )

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from wagtail.api.utils import get_full_url
+
 
 class DocumentEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField(source="document_id")
@@ -14,7 +16,4 @@ class DocumentEntrySerializer(serializers.Serializer):
     date = serializers.DateField()
 
     def get_download_url(self, entry):
-        # wagtail.api.v2.utils loads the Page model on import: too early for models.py, which imports this.
-        from wagtail.api.v2.utils import get_full_url
-
         return get_full_url(self.context["request"], entry.download_url)

@@ -80,7 +80,7 @@ class StandardPage(ContentPage):
     """A text page such as "O Partnerstwie" / "About the Partnership"."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "documents.AccessionPage"]
+    subpage_types = ["home.StandardPage", "membership.AccessionPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,7 +6,7 @@ ACCESSION_PATH = "/en/how-to-join/online-declaration/"
 
 
 def test_accession_declaration_shows_errors_by_the_fields_then_is_received(site_url, page, mailoutbox):
-    from documents.models import MembershipApplication
+    from membership.models import MembershipApplication
 
     page.goto(f"{site_url}{ACCESSION_PATH}")
     form = page.locator("form.accession-form")

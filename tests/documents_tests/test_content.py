@@ -6,8 +6,8 @@ from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 
-from documents.models import AccessionPage, DocumentEntry, DocumentIndexPage
-from home.models import HomePage, StandardPage
+from documents.models import DocumentEntry, DocumentIndexPage
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +22,17 @@ def test_loading_the_content_again_stores_no_second_copy_of_the_declarations(dja
     assert (Document.objects.count(), DocumentEntry.objects.count(), DocumentIndexPage.objects.count()) == before
 
 
-def test_the_documents_page_and_the_online_declaration_exist_in_both_languages(documents_page, accession_page):
+def test_the_documents_page_exists_in_both_languages(documents_page):
     for code in ("pl", "en"):
         documents = documents_page(code)
-        accession = accession_page(code)
-        assert documents.live and accession.live
+        assert documents.live
         assert isinstance(documents.get_parent().specific, HomePage)
-        assert isinstance(accession.get_parent().specific, StandardPage)
     assert documents_page("pl").title == "Dokumenty do pobrania"
     assert documents_page("en").title == "Documents"
-    assert accession_page("en").title == "Online accession declaration"
 
 
-def test_page_types_declare_where_they_live_and_what_the_api_shows():
+def test_the_page_type_declares_where_it_lives_and_what_the_api_shows():
     assert DocumentIndexPage.parent_page_types == ["home.HomePage"]
-    assert AccessionPage.parent_page_types == ["home.StandardPage"]
-    assert DocumentIndexPage.subpage_types == [] and AccessionPage.subpage_types == []
+    assert DocumentIndexPage.subpage_types == []
     assert "documents" in [field.name for field in DocumentIndexPage.api_fields]
     assert DocumentIndexPage in HomePage.allowed_subpage_models()
-    assert AccessionPage in StandardPage.allowed_subpage_models()

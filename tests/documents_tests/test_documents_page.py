@@ -14,9 +14,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
 from documents.content import DECLARATIONS
+from tests.pdfs import pdf_text
 
 from ..factories.documents import DocumentEntryFactory, DocumentIndexPageFactory, PDFDocumentFactory
-from .conftest import pdf_text, response_bytes
+from .conftest import response_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -4,14 +4,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from django.utils import translation
-
 from documents.content import ACCESSION, DECLARATIONS, FOUNDING, IDEOLOGICAL, generated_pdf
-from documents.pdf import FONT_DIR, accession_declaration_pdf
+from documents.pdf import FONT_DIR
 from home.content import FULL_NAME
-
-from ..factories.documents import MembershipApplicationFactory
-from .conftest import pdf_text
+from tests.pdfs import pdf_text
 
 
 @pytest.mark.parametrize("declaration", DECLARATIONS, ids=["ideological", "founding", "accession"])
@@ -63,21 +59,3 @@ def test_generated_pdfs_embed_the_shipped_font_which_comes_with_its_licence():
 
 def test_generated_pdfs_are_reproducible_so_the_loader_recognises_them():
     assert generated_pdf(FOUNDING) == generated_pdf(FOUNDING)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("language", "title", "label"),
-    [("pl", "Deklaracja Przystąpienia", "Pełna nazwa instytucji"), ("en", "Accession Declaration", "Full name")],
-)
-def test_the_filled_in_declaration_carries_the_application_in_the_applicants_language(language, title, label):
-    application = MembershipApplicationFactory(institution_name="Fundacja Źródło Łąki", language=language)
-
-    with translation.override(language):
-        text = " ".join(pdf_text(accession_declaration_pdf(title, FULL_NAME.pl, application, "NGO")).split())
-
-    assert title in text
-    assert label in text
-    assert "Fundacja Źródło Łąki" in text
-    assert "NIP 1234563218" in text
-    assert application.reference in text

@@ -69,7 +69,7 @@ def test_how_to_join_leads_on_to_the_online_accession_declaration(client, langua
 def test_a_text_page_lists_no_draft_or_private_subpage(client):
     from wagtail.models import PageViewRestriction
 
-    from documents.models import AccessionPage
+    from membership.models import AccessionPage
 
     accession = AccessionPage.objects.get(locale__language_code="pl")
     PageViewRestriction.objects.create(page=accession, restriction_type=PageViewRestriction.LOGIN)

@@ -4,10 +4,9 @@ import factory
 
 from django.utils import timezone
 
-from partners.models import Sector
-
 from membership.applications import MembershipApplication
 from membership.consent import CONSENT_VERSION, consent_text
+from partners.models import Sector
 
 
 class MembershipApplicationFactory(factory.django.DjangoModelFactory):

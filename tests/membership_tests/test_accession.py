@@ -5,7 +5,6 @@ from django.db import IntegrityError
 from django.test import Client, override_settings
 
 from home.models import ContactDetails
-from membership import views
 from membership.consent import CONSENT_VERSION
 from membership.models import ApplicationStatus, MembershipApplication
 from tests.pdfs import pdf_text

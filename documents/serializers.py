@@ -11,9 +11,9 @@ class DocumentEntrySerializer(serializers.Serializer):
     file_type = serializers.CharField()
     file_size = serializers.IntegerField()
     language = serializers.CharField(source="file_language")
-    date = serializers.DateField()
+    date = serializers.DateField(allow_null=True)
 
-    def get_download_url(self, entry):
+    def get_download_url(self, entry) -> str:
         # wagtail.api.v2.utils loads the Page model on import: too early for models.py, which imports this.
         from wagtail.api.v2.utils import get_full_url
 

@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
+    "api",
     "home",
     "documents",
     "partners",
@@ -321,6 +322,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+# The furthest ?offset= and the longest ?search= the API accepts (a 400 beyond).
+API_OFFSET_MAX = 10_000
+API_SEARCH_MAX_LENGTH = 200
 # Seconds that portals, browsers and CDNs may keep an API answer before revalidating it (ETag / Last-Modified).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 REST_FRAMEWORK = {

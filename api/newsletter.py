@@ -15,9 +15,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import ratelimit, signup
-from .forms import APISubscriptionForm
-from .models import ConsentText
+from newsletter import ratelimit, signup
+from newsletter.forms import APISubscriptionForm
+from newsletter.models import ConsentText
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -8,6 +8,7 @@ viewset or one of its filters: anything else, or a value that does not fit, answ
 
 import re
 
+from rest_framework.exceptions import MethodNotAllowed, NotAcceptable
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -23,7 +24,7 @@ from wagtail.images.api.fields import ImageRenditionField
 
 from .conditional import ConditionalGetMixin
 from .fields import AbsoluteImageRenditionField, localized_serializer
-from .parameters import CACHE_BUSTER, FORMAT, LIMIT, OFFSET, QueryParameter
+from .parameters import CACHE_BUSTER, FORMAT, ID, LIMIT, OFFSET, QueryParameter
 
 
 def field_names_pattern(names):
@@ -50,7 +51,7 @@ class ContentAPIMixin(ConditionalGetMixin):
     #: Parameters of the detail view (and of ``find``, which passes them on to the detail view).
     detail_parameters = ()
     #: Parameters that find an object (``find/``).
-    find_parameters = ()
+    find_parameters = (QueryParameter("id", "The object's id.", ID),)
 
     # --- declared parameters -------------------------------------------------------------------------
     @classmethod
@@ -133,10 +134,16 @@ class ContentAPIMixin(ConditionalGetMixin):
         self.check_parameters(self.request.GET, self.query_parameters("listing", queryset.model))
 
     def handle_exception(self, exc):
+        # One error shape, in English whatever the Accept-Language (DRF words 405 and 406 in the request's language).
         if isinstance(exc, Http404):
             return Response({"message": str(exc) or "not found"}, status=404)
         if isinstance(exc, BadRequestError):
             return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, MethodNotAllowed):
+            message = f"{self.request.method} is not allowed: the content API is read-only"
+            return Response({"message": message}, status=405, headers={"Allow": ", ".join(self.allowed_methods)})
+        if isinstance(exc, NotAcceptable):
+            return Response({"message": "the content API answers application/json only"}, status=406)
         return super().handle_exception(exc)
 
     def invalid_id_view(self, request, pk):

@@ -12,6 +12,7 @@ import types
 import typing
 from decimal import Decimal
 
+import typing_extensions
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
 
@@ -20,8 +21,10 @@ from django.core.exceptions import FieldDoesNotExist
 
 from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
+from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
@@ -41,7 +44,9 @@ def ref(name):
 
 
 def nullable(schema):
-    return {"anyOf": [schema, {"type": "null"}]} if schema else schema
+    if not schema or {"type": "null"} in schema.get("anyOf", ()):
+        return schema
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def obj(properties, required=(), additional=False):
@@ -71,15 +76,15 @@ def annotation_schema(annotation):
     if annotation is type(None):
         return {"type": "null"}
     origin = typing.get_origin(annotation)
-    if origin is typing.Literal:
+    if origin in (typing.Literal, typing_extensions.Literal):
         return {"enum": list(typing.get_args(annotation))}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [annotation_schema(arg) for arg in typing.get_args(annotation)]}
     if origin is list:
         (item,) = typing.get_args(annotation) or (None,)
         return {"type": "array", "items": annotation_schema(item)}
-    if typing.is_typeddict(annotation):
-        hints = typing.get_type_hints(annotation)
+    if typing_extensions.is_typeddict(annotation):
+        hints = typing_extensions.get_type_hints(annotation)
         return obj({name: annotation_schema(hint) for name, hint in hints.items()}, required=hints)
     return {}
 
@@ -178,7 +183,11 @@ def _serializer_field_schema(field, model, column, components):
         return nullable(URL)
     if isinstance(field, PageDetailUrlField | wagtail_serializers.DetailUrlField):
         return URL
-    if isinstance(field, wagtail_serializers.TypeField):
+    if isinstance(field, ImageDownloadUrlField):
+        return STRING
+    if isinstance(field, DocumentDownloadUrlField):
+        return URL
+    if isinstance(field, wagtail_serializers.TypeField | wagtail_serializers.PageTypeField):
         return {"const": f"{model._meta.app_label}.{model.__name__}"} if model is not None else STRING
     if isinstance(field, wagtail_serializers.PageLocaleField):
         return ref("LanguageCode")

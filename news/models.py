@@ -147,7 +147,7 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news items")
 
     @property
-    def tag_names(self):
+    def tag_names(self) -> list[str]:
         return [tag.name for tag in self.tags.all()]
 
     @property

@@ -28,6 +28,14 @@ def _language_of(data):
     return language if language in LANGUAGE_CODES else translation.get_language()
 
 
+def field_errors(errors):
+    """The content API's error shape: ``message`` (every problem in one line) and ``errors`` per field."""
+    return {
+        "message": " ".join(message for messages in errors.values() for message in messages),
+        "errors": errors,
+    }
+
+
 class NewsletterAPIView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -35,7 +43,8 @@ class NewsletterAPIView(APIView):
 
 
 class SubscribeAPIView(NewsletterAPIView):
-    """``{"email", "language", "consent": true, "consent_version"}`` → 202, or 400 with a message per field."""
+    """``{"email", "language", "consent": true, "consent_version"}`` → 202, or 400 with ``message`` and
+    ``errors`` per field."""
 
     def post(self, request):
         try:
@@ -45,18 +54,18 @@ class SubscribeAPIView(NewsletterAPIView):
         with translation.override(_language_of(data)):
             if not isinstance(data, dict):
                 return Response(
-                    {"errors": {"non_field_errors": [_("Send a JSON object.")]}}, status=status.HTTP_400_BAD_REQUEST
+                    field_errors({"non_field_errors": [_("Send a JSON object.")]}), status=status.HTTP_400_BAD_REQUEST
                 )
             refusal = ratelimit.refusal(request, data.get("email") if isinstance(data.get("email"), str) else None)
             if refusal:
-                return Response({"detail": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+                return Response({"message": refusal}, status=status.HTTP_429_TOO_MANY_REQUESTS)
             form = APISubscriptionForm(data)
             if not form.is_valid():
                 errors = {
                     ("non_field_errors" if field == "__all__" else field): [str(message) for message in messages]
                     for field, messages in form.errors.items()
                 }
-                return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+                return Response(field_errors(errors), status=status.HTTP_400_BAD_REQUEST)
             signup.subscribe(
                 email=form.cleaned_data["email"],
                 language=form.cleaned_data["language"],
@@ -67,7 +76,7 @@ class SubscribeAPIView(NewsletterAPIView):
             )
             # The same answer for a new, pending, confirmed or unsubscribed address.
             return Response(
-                {"detail": _("Thank you. If the address can be subscribed, a confirmation e-mail is on its way.")},
+                {"message": _("Thank you. If the address can be subscribed, a confirmation e-mail is on its way.")},
                 status=status.HTTP_202_ACCEPTED,
             )
 
@@ -80,8 +89,8 @@ class ConsentTextAPIView(NewsletterAPIView):
         with translation.override(_language_of(request.GET)):
             if language not in LANGUAGE_CODES:
                 message = _("language must be one of: %(codes)s") % {"codes": ", ".join(LANGUAGE_CODES)}
-                return Response({"errors": {"language": [message]}}, status=status.HTTP_400_BAD_REQUEST)
+                return Response(field_errors({"language": [message]}), status=status.HTTP_400_BAD_REQUEST)
             text = ConsentText.current(language)
             if text is None:
-                return Response({"detail": _("There is no consent text in this language yet.")}, status=404)
+                return Response({"message": _("There is no consent text in this language yet.")}, status=404)
             return Response({"language": language, "version": text.version, "text": text.text})

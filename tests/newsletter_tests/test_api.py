@@ -26,7 +26,7 @@ def test_api_signup_records_the_consent_with_its_origin_and_mails_a_confirmation
     response = post(client, api_payload("Portal.User@Example.org", "en"), HTTP_ORIGIN=ALLOWED)
 
     assert response.status_code == 202
-    assert response.json()["detail"].startswith("Thank you.")
+    assert response.json()["message"].startswith("Thank you.")
     subscriber = Subscriber.objects.get()
     assert subscriber.email == "portal.user@example.org"
     assert subscriber.language == "en"
@@ -90,6 +90,7 @@ def test_api_bad_input_answers_400_with_a_message_per_field_in_the_requested_lan
     errors = response.json()["errors"]
     assert set(errors) == {"email", "consent", "consent_version"}
     assert errors["email"] == ["Enter a valid email address."]
+    assert "Enter a valid email address." in response.json()["message"]
     assert errors["consent"] == ["Consent must be given: send true."]
     assert not Subscriber.objects.exists()
 
@@ -134,7 +135,7 @@ def test_api_rate_limit_answers_429_json(client):
     response = post(client, api_payload("r3@example.org", "en"))
 
     assert response.status_code == 429
-    assert "Too many signup attempts" in response.json()["detail"]
+    assert "Too many signup attempts" in response.json()["message"]
 
 
 def test_api_serves_the_current_consent_text_for_a_language(client):

@@ -19,6 +19,8 @@ from newsletter import ratelimit, signup
 from newsletter.forms import APISubscriptionForm
 from newsletter.models import ConsentText
 
+from .parameters import QueryParameter, locale_schema
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -36,15 +38,30 @@ def field_errors(errors):
     }
 
 
+MESSAGE = {"$ref": "#/components/schemas/Error"}
+FIELD_ERRORS = {"$ref": "#/components/schemas/FieldErrors"}
+
+
 class NewsletterAPIView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
     parser_classes = [JSONParser]
+    #: The query parameters it reads (``api.openapi`` documents them).
+    query_parameters = ()
+    #: The form its JSON body fills, if any (documented as the request body).
+    request_form = None
+    summary = ""
+    #: Status → JSON schema of the answers it gives.
+    response_schemas = {}
 
 
 class SubscribeAPIView(NewsletterAPIView):
     """``{"email", "language", "consent": true, "consent_version"}`` → 202, or 400 with ``message`` and
     ``errors`` per field."""
+
+    summary = "Subscribe an address to the newsletter (double opt-in; the same answer for every address)"
+    request_form = APISubscriptionForm
+    response_schemas = {202: MESSAGE, 400: FIELD_ERRORS, 429: MESSAGE}
 
     def post(self, request):
         try:
@@ -84,8 +101,29 @@ class SubscribeAPIView(NewsletterAPIView):
 class ConsentTextAPIView(NewsletterAPIView):
     """``?language=pl|en`` → the current consent text a partner portal shows beside its checkbox."""
 
+    summary = "The current consent text in one language, and its version"
+    query_parameters = (QueryParameter("language", "The language of the consent text.", locale_schema),)
+    response_schemas = {
+        200: {
+            "type": "object",
+            "properties": {
+                "language": {"$ref": "#/components/schemas/LanguageCode"},
+                "version": {"type": "integer"},
+                "text": {"type": "string"},
+            },
+            "required": ["language", "version", "text"],
+            "additionalProperties": False,
+        },
+        400: FIELD_ERRORS,
+        404: MESSAGE,
+    }
+
     def get(self, request):
         language = request.GET.get("language", "")
+        unknown = set(request.GET) - {parameter.name for parameter in self.query_parameters}
+        if unknown:
+            errors = {name: [f"query parameter is not an operation or a recognised field: {name}"] for name in unknown}
+            return Response(field_errors(errors), status=status.HTTP_400_BAD_REQUEST)
         with translation.override(_language_of(request.GET)):
             if language not in LANGUAGE_CODES:
                 message = _("language must be one of: %(codes)s") % {"codes": ", ".join(LANGUAGE_CODES)}

@@ -16,8 +16,11 @@ import typing_extensions
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
@@ -30,6 +33,8 @@ from wagtail.models import Page
 
 from .contract import SingleResourceAPIViewSet
 from .fields import AbsoluteLinksRichTextField, AbsoluteLinksStreamField
+from .newsletter_urls import app_name as newsletter_namespace
+from .newsletter_urls import urlpatterns as newsletter_urlpatterns
 from .pages import PageDetailUrlField, PageFullUrlField, PageTranslationsField, page_type_name
 
 REF = "#/components/schemas/"
@@ -353,8 +358,68 @@ def endpoint_paths(name, endpoint, router, components):
     return result
 
 
+# --- the newsletter's views (plain DRF views beside the router) ----------------------------------------------
+def form_field_schema(field):
+    if isinstance(field, forms.EmailField):
+        schema = {"type": "string", "format": "email"}
+    elif isinstance(field, forms.ChoiceField):
+        schema = {"enum": [str(value) for value, _label in field.choices]}
+    elif isinstance(field, forms.BooleanField):
+        schema = {"type": "boolean"}
+    elif isinstance(field, forms.IntegerField):
+        schema = {"type": "integer"} | ({"minimum": field.min_value} if field.min_value is not None else {})
+    else:
+        schema = {"type": "string"}
+    if getattr(field, "max_length", None):
+        schema["maxLength"] = field.max_length
+    return {**schema, "description": str(field.label)} if field.label else schema
+
+
+def form_schema(form_class):
+    fields = form_class.base_fields
+    return obj(
+        {name: form_field_schema(field) for name, field in fields.items()},
+        [name for name, field in fields.items() if field.required],
+        additional=True,
+    )
+
+
+def newsletter_paths():
+    """Each newsletter view at the address its URL name reverses to, with what it declares."""
+    paths = {}
+    for pattern in newsletter_urlpatterns:
+        view = pattern.callback.view_class
+        summary = view.summary
+        operations = {}
+        for method in ("get", "post"):
+            if not hasattr(view, method):
+                continue
+            responses = {
+                str(status): json_response(summary if status < 300 else "See `message`.", schema, cached=False)
+                for status, schema in view.response_schemas.items()
+            }
+            operation = {
+                "summary": summary,
+                "tags": ["newsletter"],
+                "parameters": [parameter.openapi() for parameter in view.query_parameters],
+                "responses": responses,
+            }
+            if view.request_form is not None:
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": form_schema(view.request_form)}},
+                }
+            operations[method] = operation
+        paths[reverse(f"{newsletter_namespace}:{pattern.name}")] = operations
+    return paths
+
+
 SHARED_COMPONENTS = {
     "Error": obj({"message": STRING}, ["message"]),
+    "FieldErrors": obj(
+        {"message": STRING, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": STRING}}},
+        ["message", "errors"],
+    ),
     "PageReference": obj(
         {"id": ID, "meta": obj({"type": STRING, "detail_url": URL, "html_url": nullable(URL)}), "title": STRING}
     ),
@@ -366,11 +431,17 @@ SHARED_COMPONENTS = {
 
 
 def build_schema(router):
-    """The OpenAPI document of every endpoint ``router`` registered."""
+    """The OpenAPI document of every endpoint ``router`` registered and of the newsletter's views, in English."""
+    with translation.override("en"):
+        return _build_schema(router)
+
+
+def _build_schema(router):
     components = {**SHARED_COMPONENTS, "LanguageCode": language_code()}
     paths = {}
     for name, endpoint in router.endpoints.items():
         paths.update(endpoint_paths(name, endpoint, router, components))
+    paths.update(newsletter_paths())
     base_url = settings.WAGTAILAPI_BASE_URL
     return {
         "openapi": "3.1.0",
@@ -387,7 +458,7 @@ def build_schema(router):
             ),
         },
         "servers": [{"url": base_url}] if base_url else [],
-        "tags": [{"name": name} for name in router.endpoints],
+        "tags": [{"name": name} for name in [*router.endpoints, "newsletter"]],
         "paths": paths,
         "components": {"schemas": components},
     }

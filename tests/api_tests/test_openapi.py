@@ -45,7 +45,7 @@ def test_every_page_type_has_a_schema(openapi):
 
 def test_every_operation_documents_its_errors(openapi):
     for path, operations in openapi.document["paths"].items():
-        if path == "/api/v2/schema/":
+        if path == "/api/v2/schema/" or path.startswith("/api/v2/newsletter/"):
             continue
         responses = operations["get"]["responses"]
         assert {"200", "304", "400"} <= set(responses), path
@@ -167,9 +167,32 @@ def test_limits_and_the_server_come_from_the_settings_when_asked(client, setting
 
 def test_every_operation_answers_400_to_a_parameter_it_does_not_document(client, openapi):
     for path, operations in openapi.document["paths"].items():
+        if "get" not in operations:
+            continue
         documented = {parameter["name"] for parameter in operations["get"]["parameters"]}
         assert "colour" not in documented
         response = client.get(path.replace("{id}", "1"), {"colour": "green"})
 
         assert response.status_code == 400, path
         assert "colour" in response.json()["message"]
+
+
+def test_newsletter_answers_match_the_document(client, openapi):
+    consent = "/api/v2/newsletter/consent/"
+    subscribe = "/api/v2/newsletter/subscribe/"
+
+    openapi.validate(consent, client.get(consent, {"language": "en"}))
+    openapi.validate(consent, client.get(consent, {"language": "xx"}))
+    openapi.validate(consent, client.get(consent, {"language": "en", "colour": "green"}))
+    bad = client.post(subscribe, {"email": "nope", "language": "en"}, content_type="application/json")
+    openapi.validate(subscribe, bad, method="post")
+    assert bad.status_code == 400
+
+
+def test_the_signup_body_is_documented_from_its_form(openapi):
+    body = openapi.document["paths"]["/api/v2/newsletter/subscribe/"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+
+    assert {"email", "language", "consent", "consent_version"} <= set(schema["properties"])
+    assert schema["properties"]["language"]["enum"] == ["pl", "en"]
+    assert {"email", "language", "consent_version"} <= set(schema["required"])

@@ -61,14 +61,12 @@ class FieldFilter(wagtail_filters.FieldsFilter):
     """``?<field>=<value>``: Wagtail's field filter; each value is checked against its column first (a bad date
     or number answers 400, not 500)."""
 
-    # Other filters' parameters of the same name (``locale``) take precedence.
-    field_filter = True
-
     @classmethod
     def query_parameters(cls, view_class, model=None):
         parameters = {}
         for each in [model] if model else view_class.models():
             for name in view_class.get_available_fields(each, db_fields_only=True):
+                # ``locale`` is a code, read by the locale filters (Wagtail's field filter skips it too).
                 if name == "locale" or name in parameters:
                     continue
                 field = each._meta.get_field(name)

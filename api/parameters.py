@@ -83,7 +83,7 @@ def value_problem(name, value, schema):
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             return f"{name} cannot be longer than {schema['maxLength']} characters"
         if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
-            return f"{value!r} is not a valid value for {name} ({schema.get('description') or schema['pattern']})"
+            return f"{value!r} is not a valid value for {name} (see its pattern in /api/v2/schema/)"
         parse = {"date": datetime.date.fromisoformat, "date-time": datetime.datetime.fromisoformat}
         if schema.get("format") in parse:
             try:

@@ -1,26 +1,19 @@
-"""The one API router: every endpoint of /api/v2/ is registered here.
+"""The one API router: every endpoint of /api/v2/ is registered here (the endpoints live in the ``api`` package)."""
 
-``ContentAPIRouter`` gives each endpoint the shared contract of ``home.api.ContentAPIMixin`` (strict
-parameters, JSON errors, ETag/Last-Modified/304, anonymous answers); the schema lives in ``cms/openapi.py``.
-"""
-
-from documents.api import PublicDocumentsAPIViewSet
-from home.api import (
-    ContactDetailsAPIViewSet,
-    ContentAPIRouter,
-    LanguagesAPIViewSet,
-    NavigationAPIViewSet,
-    RenditionImagesAPIViewSet,
-)
-from partners.api import PartnersAPIViewSet
-from search.api import SearchablePagesAPIViewSet
-
-from .openapi import OpenAPISchemaViewSet
+from api.contact import ContactDetailsAPIViewSet
+from api.documents import DocumentsAPIViewSet
+from api.images import ImagesAPIViewSet
+from api.languages import LanguagesAPIViewSet
+from api.navigation import NavigationAPIViewSet
+from api.openapi import OpenAPISchemaViewSet
+from api.pages import PagesAPIViewSet
+from api.partners import PartnersAPIViewSet
+from api.router import ContentAPIRouter
 
 api_router = ContentAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", SearchablePagesAPIViewSet)
-api_router.register_endpoint("images", RenditionImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)
 api_router.register_endpoint("partners", PartnersAPIViewSet)
 api_router.register_endpoint("languages", LanguagesAPIViewSet)

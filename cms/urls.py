@@ -22,7 +22,7 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/newsletter/", include("newsletter.api_urls")),
+    path("api/v2/newsletter/", include("api.newsletter_urls")),
     path("api/v2/", api_router.urls),
     path("", include("seo.urls")),
 ]

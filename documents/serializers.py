@@ -13,7 +13,7 @@ class DocumentEntrySerializer(serializers.Serializer):
     file_type = serializers.CharField()
     file_size = serializers.IntegerField()
     language = serializers.CharField(source="file_language")
-    date = serializers.DateField()
+    date = serializers.DateField(allow_null=True)
 
-    def get_download_url(self, entry):
+    def get_download_url(self, entry) -> str:
         return get_full_url(self.context["request"], entry.download_url)

@@ -19,10 +19,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.api_images import AbsoluteImageRenditionField
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
@@ -132,9 +132,7 @@ class NewsPage(BasePage):
         APIField("lead"),
         APIField("body"),
         APIField("image"),
-        APIField(
-            "image_rendition", serializer=AbsoluteImageRenditionField("fill-1200x630|format-webp", source="image")
-        ),
+        APIField("image_rendition", serializer=ImageRenditionField("fill-1200x630|format-webp", source="image")),
         APIField("tag_names"),
     ]
 
@@ -146,7 +144,7 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news items")
 
     @property
-    def tag_names(self):
+    def tag_names(self) -> list[str]:
         return [tag.name for tag in self.tags.all()]
 
     @property

@@ -2,6 +2,8 @@
 
 import hashlib
 
+from typing_extensions import TypedDict
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Max, Q
@@ -28,6 +30,13 @@ def normalise_email(address):
 
 def sha256(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ConsentSnapshot(TypedDict):
+    """A consent text as the API gives it beside a signup form."""
+
+    version: int
+    text: str
 
 
 class ConsentText(models.Model):
@@ -257,7 +266,7 @@ class NewsletterPage(ContentPage):
         verbose_name_plural = _("newsletter pages")
 
     @property
-    def consent(self):
+    def consent(self) -> ConsentSnapshot | None:
         """The consent text a signup on this page agrees to (partner portals show it and send its version)."""
         text = ConsentText.current(self.locale.language_code)
         return {"version": text.version, "text": text.text} if text else None

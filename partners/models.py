@@ -285,15 +285,15 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         return self.member_since.isoformat()
 
     @property
-    def sector_label(self):
+    def sector_label(self) -> str:
         return self.get_sector_display()
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str:
         return self.get_social_economy_kind_display() if self.social_economy_kind else ""
 
     @property
-    def role_label(self):
+    def role_label(self) -> str:
         return self.get_role_display()
 
     def get_preview_template(self, request, mode_name):

@@ -1,6 +1,7 @@
 """API fields for partners that are more than a column: the logo's renditions, facts with their precision."""
 
 from rest_framework import serializers
+from typing_extensions import TypedDict
 
 from wagtail.images.models import SourceImageIOError
 
@@ -12,13 +13,25 @@ def absolute_url(request, url):
     return request.build_absolute_uri(url) if request is not None and url.startswith("/") else url
 
 
+class LogoRendition(TypedDict):
+    url: str
+    width: int
+    height: int
+
+
+class PartnerLogo(TypedDict):
+    alt: str
+    small: LogoRendition | None
+    large: LogoRendition | None
+
+
 class PartnerLogoField(serializers.Field):
     """``{"alt": …, "small": {url, width, height}, "large": {…}}`` with absolute URLs, or null."""
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, partner):
+    def to_representation(self, partner) -> PartnerLogo | None:
         if partner.logo is None:
             return None
         request = self.context.get("request")
@@ -43,7 +56,7 @@ class PartnerHtmlUrlField(serializers.Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, partner):
+    def to_representation(self, partner) -> str | None:
         view = self.context.get("view")
         index_urls = view.partner_index_urls() if view is not None and hasattr(view, "partner_index_urls") else {}
         index_url = index_urls.get(partner.locale_id)

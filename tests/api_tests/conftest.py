@@ -13,7 +13,8 @@ from referencing.jsonschema import DRAFT202012
 
 from django.core.cache import cache
 
-from cms.openapi import build_schema
+from api.openapi import build_schema
+from cms.api import api_router
 
 SCHEMA_URI = "urn:lubelskie-partnerstwo:openapi"
 
@@ -57,7 +58,7 @@ def fresh_cache():
 
 @pytest.fixture(scope="session")
 def openapi():
-    return OpenAPIDocument(build_schema())
+    return OpenAPIDocument(build_schema(api_router))
 
 
 # --- a real browser, the site on one origin and a portal's page on another ---------------------------------

@@ -95,6 +95,19 @@ BAD_REQUESTS = [
     "/api/v2/languages/?limit=1",
     "/api/v2/navigation/?locale=pl&extra=1",
     "/api/v2/schema/?format=yaml",
+    # values a page type's field filter cannot hold, enums, and parameters nothing reads
+    "/api/v2/pages/?type=news.NewsPage&date=notadate",
+    "/api/v2/pages/?type=news.EventPage&start=tomorrow",
+    "/api/v2/pages/?type=home.AccessibilityStatementPage&publication_date=2026-13-01",
+    "/api/v2/pages/?search=x&search_operator=or",
+    "/api/v2/partners/?role=foo",
+    "/api/v2/partners/?social_economy_kind=xx",
+    "/api/v2/pages/?type=home.StandardPage,nothing",
+    "/api/v2/pages/find/?html_path=",
+    "/api/v2/pages/1/?nothing=1",
+    "/api/v2/contact/1/?locale=pl",
+    "/api/v2/partners/1/?colour=green",
+    "/api/v2/images/1/?limit=1",
 ]
 
 
@@ -134,8 +147,43 @@ def test_unknown_ids_and_addresses_answer_404_json(client, url):
     assert response.json()["message"]
 
 
-def test_write_methods_answer_405_json(client):
-    response = client.post("/api/v2/pages/", {"title": "x"})
+def test_write_methods_answer_405_json_in_the_one_error_shape(client):
+    response = client.post("/api/v2/pages/", {"title": "x"}, HTTP_ACCEPT_LANGUAGE="pl")
 
     assert response.status_code == 405
-    assert response.json()["detail"]
+    assert response.json() == {"message": "POST is not allowed: the content API is read-only"}
+    assert "GET" in response["Allow"]
+
+
+def test_a_request_for_anything_but_json_answers_406_in_the_one_error_shape(client):
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="pl")
+
+    assert response.status_code == 406
+    assert response.json() == {"message": "the content API answers application/json only"}
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+@pytest.mark.parametrize("text", [" ", "   ", '"', 'raport "roczny'])
+def test_blank_text_or_an_unmatched_quote_searches_without_an_error(client, endpoint, text):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": text})
+
+    assert response.status_code == 200
+    if not text.replace('"', "").strip():
+        assert response.json()["items"] == []
+
+
+def test_find_answers_404_for_a_path_a_page_only_answers_below_itself(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/pl/partnerzy/nie-ma-takiego/"})
+
+    assert response.status_code == 404
+    assert response.json()["message"]
+
+
+def test_find_redirects_without_a_trailing_question_mark(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/en/about/"})
+
+    assert response.status_code == 302
+    assert not response["Location"].endswith("?")
+    assert client.get("/api/v2/pages/find/", {"html_path": "/en/about/", "fields": "*"})["Location"].endswith(
+        "?fields=%2A"
+    )

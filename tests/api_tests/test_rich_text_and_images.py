@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.rich_text import RichText
 
-from home.api_fields import absolute_links
+from api.fields import absolute_links
 from home.models import HomePage
 
 from ..factories.home import StandardPageFactory

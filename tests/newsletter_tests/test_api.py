@@ -27,7 +27,7 @@ def test_api_signup_records_the_consent_with_its_origin_and_mails_a_confirmation
     response = post(client, api_payload("Portal.User@Example.org", "en"), HTTP_ORIGIN=ALLOWED)
 
     assert response.status_code == 202
-    assert response.json()["detail"].startswith("Thank you.")
+    assert response.json()["message"].startswith("Thank you.")
     subscriber = Subscriber.objects.get()
     assert subscriber.email == "portal.user@example.org"
     assert subscriber.language == "en"
@@ -91,6 +91,7 @@ def test_api_bad_input_answers_400_with_a_message_per_field_in_the_requested_lan
     errors = response.json()["errors"]
     assert set(errors) == {"email", "consent", "consent_version"}
     assert errors["email"] == ["Enter a valid email address."]
+    assert "Enter a valid email address." in response.json()["message"]
     assert errors["consent"] == ["Consent must be given: send true."]
     assert not Subscriber.objects.exists()
 
@@ -136,7 +137,7 @@ def test_api_rate_limit_answers_429_json(client):
 
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 3600
-    assert "Too many signup attempts" in response.json()["detail"]
+    assert "Too many signup attempts" in response.json()["message"]
 
 
 @pytest.mark.parametrize("proxies", [1, 2])
@@ -151,7 +152,7 @@ def test_api_behind_our_proxies_one_visitor_over_the_limit_does_not_block_anothe
         other = post(client, api_payload("other@example.org"), **via_proxies(VISITOR_B, proxies))
 
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
-    assert refused.json()["detail"].startswith("Zbyt wiele prób zapisu")
+    assert refused.json()["message"].startswith("Zbyt wiele prób zapisu")
     assert forged.status_code == 429
     assert other.status_code == 202
 

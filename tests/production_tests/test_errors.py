@@ -7,6 +7,7 @@ from django.test import RequestFactory
 
 from wagtail import hooks
 
+from api.pages import PagesAPIViewSet
 from cms.errors import server_error
 
 pytestmark = pytest.mark.django_db
@@ -60,12 +61,10 @@ def test_a_database_outage_answers_503_with_a_page_not_a_traceback(client, error
 
 
 def test_a_database_outage_in_the_api_answers_json(client, monkeypatch):
-    from home.api import LocalizedPagesAPIViewSet
-
     def database_down(self):
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr(LocalizedPagesAPIViewSet, "get_queryset", database_down)
+    monkeypatch.setattr(PagesAPIViewSet, "get_queryset", database_down)
 
     response = client.get("/api/v2/pages/")
 

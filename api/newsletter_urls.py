@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .api import ConsentTextAPIView, SubscribeAPIView
+from .newsletter import ConsentTextAPIView, SubscribeAPIView
 
 app_name = "newsletter_api"
 

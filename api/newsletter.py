@@ -76,7 +76,9 @@ class SubscribeAPIView(NewsletterAPIView):
             if refusal:
                 message, seconds = refusal
                 return Response(
-                    {"message": message}, status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(seconds)}
+                    {"message": message},
+                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                    headers={"Retry-After": str(seconds)},
                 )
             form = APISubscriptionForm(data)
             if not form.is_valid():
@@ -127,10 +129,9 @@ class ConsentTextAPIView(NewsletterAPIView):
             errors = {name: [f"query parameter is not an operation or a recognised field: {name}"] for name in unknown}
             return Response(field_errors(errors), status=status.HTTP_400_BAD_REQUEST)
         with translation.override(_language_of(request.GET)):
-                message, seconds = refusal
-                return Response(
-                    {"message": message}, status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(seconds)}
-                )
+            if language not in language_codes():
+                message = _("language must be one of: %(codes)s") % {"codes": ", ".join(language_codes())}
+                return Response(field_errors({"language": [message]}), status=status.HTTP_400_BAD_REQUEST)
             text = ConsentText.current(language)
             if text is None:
                 return Response({"message": _("There is no consent text in this language yet.")}, status=404)

@@ -3,7 +3,7 @@
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 
-from documents.models.pages import restricted_collection_ids
+from documents.models import restricted_collection_ids
 
 from .contract import ContentAPIMixin
 from .filters import FieldFilter, SearchFilter

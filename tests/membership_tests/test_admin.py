@@ -8,7 +8,7 @@ from membership.decisions import ACCEPT_ACTION, REJECT_ACTION, DecisionError, ac
 from membership.models import ApplicationStatus
 from partners.models import Partner
 
-from ..factories.documents import MembershipApplicationFactory
+from ..factories.membership import MembershipApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

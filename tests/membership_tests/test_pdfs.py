@@ -3,9 +3,10 @@ import pytest
 from django.utils import translation
 
 from home.content import FULL_NAME
-from membership.factories import MembershipApplicationFactory
 from membership.pdf import filled_declaration_pdf
 from tests.pdfs import pdf_text
+
+from ..factories.membership import MembershipApplicationFactory
 
 
 @pytest.mark.django_db

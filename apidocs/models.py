@@ -34,7 +34,7 @@ class ApiDocsPage(ContentPage):
                 "schema_url": f"{site_url}/api/v2/schema/",
                 "widget_url": site_url + static("js/partnership-widget.js"),
                 "language": language,
-                "cache_max_age": getattr(settings, "API_CACHE_MAX_AGE", 300),
+                "cache_max_age": settings.API_CACHE_MAX_AGE,
                 "widget_kinds": WIDGET_KINDS,
             }
         )

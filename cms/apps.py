@@ -8,8 +8,6 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import pagecache
-        from .caching import events
+        from .caching import checks, events, pages  # noqa: F401  (checks and pages' Wagtail hook register themselves)
 
         events.connect()
-        pagecache.connect_signals()

@@ -1,17 +1,13 @@
 """The content API's shared layer, and the endpoints owned by the home app.
 
-``ContentAPIMixin`` gives every endpoint the same contract: anonymous answers (a visitor's session never shows
-a private page to a public cache), strict parameters (400 JSON with a message, never 500), 404 JSON for unknown
-ids and paths, ``Cache-Control``/``ETag``/``Last-Modified`` with 304 answers, and rich text rendered in the
-object's own language with absolute links. ``ContentAPIRouter`` applies it to every endpoint registered in
-``cms/api.py``, so an app's viewset gets it whether or not it inherits it.
+``ContentAPIMixin`` gives every endpoint the same contract: strict parameters (400 JSON with a message, never
+500), 404 JSON for unknown ids and paths, and rich text rendered in the object's own language with absolute
+links. Anonymous answers and ``Cache-Control``/``ETag``/``Last-Modified`` with 304 answers come from
+``cms.caching.api`` (a middleware for every GET under /api/). ``ContentAPIRouter`` applies the mixin to every
+endpoint registered in ``cms/api.py``, so an app's viewset gets it whether or not it inherits it.
 """
 
-import hashlib
-import math
-import time
 from functools import reduce
-from importlib import import_module
 from operator import or_
 from urllib.parse import urlsplit
 
@@ -22,14 +18,12 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotModified, JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import NoReverseMatch, path, re_path
 from django.utils import translation
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_info
 
 from taggit.managers import TaggableManager
@@ -59,11 +53,8 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from .api_cache import content_version
 from .api_fields import AbsoluteImageRenditionField, AbsoluteLinksRichTextField, AbsoluteLinksStreamField
 from .models import ContactDetails
-
-API_CACHE_MAX_AGE = getattr(settings, "API_CACHE_MAX_AGE", 300)
 
 
 def api_setting(name, default):
@@ -162,57 +153,6 @@ class ContentAPIMixin:
     time_dependent_parameters = frozenset(["when"])
     # Query parameters that must be whole numbers; "root" is the site's home page for the page filters.
     integer_query_parameters = {"limit": (), "offset": (), "id": ()}
-
-    # --- anonymous, conditional, cacheable answers ---------------------------------------------------
-    def dispatch(self, request, *args, **kwargs):
-        original_session, original_user = getattr(request, "session", None), getattr(request, "user", None)
-        # Answers are the same for everyone: a password or login a visitor passed must not leak into them.
-        request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-        request.user = AnonymousUser()
-        try:
-            return self._conditional_dispatch(request, *args, **kwargs)
-        finally:
-            request.session, request.user = original_session, original_user
-
-    def _conditional_dispatch(self, request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return super().dispatch(request, *args, **kwargs)
-        number, changed_at = content_version()
-        max_age = api_setting("API_CACHE_MAX_AGE", API_CACHE_MAX_AGE)
-        time_dependent = bool(self.time_dependent_parameters & set(request.GET))
-        if time_dependent:
-            # "Upcoming" moves on by itself: such an answer is fresh for one max-age period at most.
-            number = f"{number}|{int(time.time() // max(max_age, 1))}"
-            changed_at = time.time()
-        etag = self._etag(request, number)
-        if self._is_not_modified(request, etag, changed_at):
-            response = HttpResponseNotModified()
-        else:
-            response = super().dispatch(request, *args, **kwargs)
-        if response.status_code in (200, 304):
-            response["ETag"] = etag
-            # Whole seconds: never later than now, and a change later in this second is still "modified since".
-            response["Last-Modified"] = http_date(min(math.ceil(changed_at), int(time.time())))
-            response["Cache-Control"] = f"public, max-age={max_age}"
-        elif response.status_code == 404:
-            response["Cache-Control"] = f"public, max-age={max_age}"
-        else:
-            response["Cache-Control"] = "no-store"
-        return response
-
-    @staticmethod
-    def _etag(request, version):
-        key = f"{version}|{request.get_host()}|{request.get_full_path()}"
-        return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
-
-    @staticmethod
-    def _is_not_modified(request, etag, changed_at):
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match:
-            etags = parse_etags(if_none_match)
-            return "*" in etags or etag in etags or f"W/{etag}" in etags
-        if_modified_since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-        return if_modified_since is not None and changed_at < if_modified_since
 
     # --- strict parameters ---------------------------------------------------------------------------
     def initial(self, request, *args, **kwargs):
@@ -387,15 +327,17 @@ class PublicPages:
 
     def __init__(self, request):
         site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-        key = f"lp-api:public-scope:{content_version()[0]}:{site.pk if site else ''}"
-        scope = cache.get(key)
+        version = getattr(request, "content_version", None)  # read by cms.caching for every API request
+        key = f"lp-api:public-scope:{version}:{site.pk if site else ''}"
+        scope = cache.get(key) if version else None
         if scope is None:
             restrictions = list(PageViewRestriction.objects.select_related("page"))
             homes = [site.root_page, *site.root_page.get_translations()] if site else []
             if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
                 homes = homes[:1]
             scope = (restrictions, [(home.path, home.depth) for home in homes])
-            cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
+            if version:
+                cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
         restrictions, self.homes = scope
         #: The subtrees (path, depth) hidden from this request.
         self.hidden = [
@@ -423,14 +365,16 @@ class PublicPages:
         return page.live and within(self.homes) and not within(self.hidden)
 
 
-def with_locales(pages):
+def with_locales(pages, request):
     """``pages``, each given its Locale from the site's few (read once per content version): every page
     reports meta.locale and is serialised in its language, without a join or a query per page."""
-    key = f"lp-api:locales:{content_version()[0]}"
-    locales = cache.get(key)
+    version = getattr(request, "content_version", None)  # read by cms.caching for every API request
+    key = f"lp-api:locales:{version}"
+    locales = cache.get(key) if version else None
     if locales is None:
         locales = {locale.pk: locale for locale in Locale.all_objects.all()}
-        cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
+        if version:
+            cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
     pages = list(pages)
     for page in pages:
         if page.locale_id in locales:
@@ -485,10 +429,10 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         return self.get_public_pages().queryset()
 
     def get_object(self):
-        return with_locales([super().get_object()])[0]
+        return with_locales([super().get_object()], self.request)[0]
 
     def paginate_queryset(self, queryset):
-        pages = with_locales(list(super().paginate_queryset(queryset)))
+        pages = with_locales(list(super().paginate_queryset(queryset)), self.request)
         self.prefetch_translations(pages)
         return pages
 
@@ -503,7 +447,7 @@ class LocalizedPagesAPIViewSet(ContentAPIMixin, PagesAPIViewSet):
         )
         # Checked here against the public pages' scope: the query stays a plain look-up by translation key.
         public = self.get_public_pages()
-        others = with_locales(other for other in candidates if public.includes(other))
+        others = with_locales((other for other in candidates if public.includes(other)), self.request)
         self._translations = {}
         for other in sorted([*pages, *others], key=lambda page: page.locale.language_code):
             self._translations.setdefault(other.translation_key, []).append(other)

@@ -34,7 +34,8 @@ def allow(scope, identifier):
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         count = 1
-    return count <= limit
+    # None: the cache server is unreachable (django-redis ignores the error); nothing is counted.
+    return count is None or count <= limit
 
 
 def refusal(request, email=None):

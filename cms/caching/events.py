@@ -42,6 +42,8 @@ from home.content_events import (
     public_content_changed,
 )
 
+from . import cdn, version
+
 #: Columns that saving a draft, locking or hashing a file writes on the live row: nothing public changes.
 BOOKKEEPING_FIELDS = frozenset(
     {
@@ -121,7 +123,7 @@ def _deleted(sender, instance, **kwargs):
 
 
 def connect():
-    """Called once from ``CmsConfig.ready``."""
+    """Called once from ``CmsConfig.ready``: the receivers above, and this package's subscribers to the event."""
     page_published.connect(_page_published, dispatch_uid="content_events_page_published")
     page_unpublished.connect(_page_unpublished, dispatch_uid="content_events_page_unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="content_events_post_page_move")
@@ -129,3 +131,5 @@ def connect():
     unpublished.connect(_unpublished, dispatch_uid="content_events_unpublished")
     post_save.connect(_saved, dispatch_uid="content_events_post_save")
     post_delete.connect(_deleted, dispatch_uid="content_events_post_delete")
+    public_content_changed.connect(version.content_changed, dispatch_uid="content_version")
+    public_content_changed.connect(cdn.content_changed, dispatch_uid="cdn_purge")

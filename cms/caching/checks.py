@@ -8,16 +8,16 @@ PROCESS_LOCAL_CACHES = {
 
 
 @register(Tags.caches, deploy=True)
-def api_content_version_needs_a_shared_cache(app_configs, **kwargs):
-    """The API's ETags come from a version kept in the default cache: every process must see the same one."""
+def content_version_needs_a_shared_cache(app_configs, **kwargs):
+    """The content version lives in the default cache: every process must see the same one."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if backend in PROCESS_LOCAL_CACHES:
         return [
             Warning(
                 "The default cache is local to each process, so a change published in one process does not "
-                "change the API's ETags served by another.",
+                "reach the pages and API validators served by another.",
                 hint="Set CACHES['default'] to Redis, Memcached or the database cache.",
-                id="home.W001",
+                id="cms.W001",
             )
         ]
     return []

@@ -2,9 +2,10 @@
 ``wagtail.contrib.frontend_cache``.
 
 Wagtail purges a page itself when it is published or unpublished. What it does not see is everything else that
-pages show: a partner, the footer's contact details, an image, a collection made private, or a page moved or
-deleted or saved live by code (the menus and lists of every page that showed it). Any of those can touch any page, so on such an
-event every live page of every site is purged; Wagtail queues the purge as a background task.
+pages show: a partner, the footer's contact details, an image, a collection made private, or a page moved,
+deleted or saved live by code (the menus and lists of every page that showed it). Any of those can touch any
+page, so on such an event every live page of every site is purged; Wagtail queues the purge as a background
+task.
 """
 
 from django.conf import settings

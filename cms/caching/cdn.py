@@ -10,6 +10,7 @@ task.
 
 from django.conf import settings
 
+from modelcluster.fields import ParentalKey
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 
@@ -22,4 +23,13 @@ def content_changed(sender, instance, action, **kwargs):
         return
     if isinstance(instance, Page) and action in (PUBLISHED, UNPUBLISHED):
         return  # Wagtail purges the page itself
+    if is_part_of_a_page(instance):
+        return  # saved when its page is published, which Wagtail purges: one purge, not one per row
     purge_pages_from_cache(Page.objects.live().public().specific(defer=True).iterator())
+
+
+def is_part_of_a_page(instance):
+    """A row of a page's inline panel (a documents page's entries, a news item's tags)."""
+    return any(
+        isinstance(field, ParentalKey) and issubclass(field.related_model, Page) for field in instance._meta.fields
+    )

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 
+from documents.models import DocumentIndexPage
 from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage, StandardPage
 from newsletter.models import Subscriber
@@ -42,6 +43,15 @@ def test_moving_a_page_purges_every_page_and_publishing_one_is_left_to_wagtail(p
 
     StandardPage.objects.get(pk=page.pk).move(parent, pos="last-child")
     assert len(purged()) == 3
+
+
+def test_publishing_a_page_with_inline_rows_is_left_to_wagtail(purged, locale_pl):
+    documents_page = DocumentIndexPage.objects.get(locale=locale_pl)
+    assert documents_page.entries.count() > 1
+
+    documents_page.save_revision().publish()
+
+    assert purged() == []
 
 
 def test_private_data_and_an_unconfigured_cdn_purge_nothing(purged, settings):

@@ -14,18 +14,17 @@ clear nothing). Drafts never send it. Its subscribers here:
 
 The search index (``search``) follows the same event with its own receiver.
 
-=====================  ==================================================  ===================  ===================
-what                   key (after the cache's ``KEY_PREFIX``)              module               kept for
-=====================  ==================================================  ===================  ===================
-content version        ``content:version`` → (number, changed_at)           ``version``          until replaced
-whole pages            ``page:<version>:<method>:<sha256 of URL>``          ``pages``            PAGE_CACHE_SECONDS
-fragments              ``template.cache.<name>.<md5 of version, language,   templates, with      PAGE_CACHE_SECONDS
-                       listed values>`` (Django's cache tag)                ``context_processors``
-Wagtail's Site         ``site:<version>:<sha256 of host|port>``             ``routing``          PAGE_CACHE_SECONDS
-a path's route         ``route:<version>:<sha256 of host+path>``            ``routing``          PAGE_CACHE_SECONDS
-API validators         none stored: ETag and Last-Modified derive from      ``api``              portals/CDN keep
-                       the version; 304 while it is unchanged                                    API_CACHE_MAX_AGE
-=====================  ==================================================  ===================  ===================
+What is cached (keys after the cache's ``KEY_PREFIX``; everything but the version is kept at most
+``PAGE_CACHE_SECONDS``):
+
+- the content version: ``content:version`` → ``(number, changed_at)``, until replaced (``version``);
+- whole pages: ``page:<version>:<method>:<sha256 of the URL>``, anonymous GETs of Wagtail pages (``pages``);
+- fragments: ``template.cache.<name>.<md5 of the version, the language and the listed values>``, written by
+  Django's cache tag (Wagtail's ``{% wagtailcache %}``) in templates, with the values of ``context_processors``;
+- Wagtail's Site: ``site:<version>:<sha256 of host|port>`` (``routing``);
+- a path's route: ``route:<version>:<sha256 of host and path>`` (``routing``);
+- nothing for the API: its ``ETag`` and ``Last-Modified`` derive from the version, and portals and CDNs keep
+  answers ``API_CACHE_MAX_AGE`` seconds, revalidating with 304s while the version holds (``api``).
 
 The API's per-version look-ups (``lp-api:public-scope:<version>:…`` and ``lp-api:locales:<version>`` in the API
 code) key on ``request.content_version``, the version this package reads once per request.

@@ -4,23 +4,16 @@ Wagtail and Django announce changes in several ways; each is translated here, on
 ``home.content_events`` (see its docstring for the arguments), and only for models whose declared role is
 public content:
 
-===========================================  ====================================================  ============
-Wagtail / Django signal                      when                                                  action
-===========================================  ====================================================  ============
-``page_published``                           a page's revision is published                        PUBLISHED
-``page_unpublished``                         a page is unpublished (also just before a live page    UNPUBLISHED
-                                             is deleted: Wagtail unpublishes it first)
-``post_page_move``                           a page is moved (its URL and its descendants' change)  MOVED
-``post_delete`` of ``wagtailcore.Page``      a page that was ever published is deleted              DELETED
-``published`` / ``unpublished``              a snippet with draft state (a partner) is published    PUBLISHED /
-                                             or unpublished                                        UNPUBLISHED
-``post_save``                                any other public model is saved (contact details,      CHANGED
-                                             images, documents, collections, view restrictions,
-                                             sites, locales, consent texts, a page's inline rows),
-                                             or a live page or snippet is saved by code without
-                                             revisions (the content loader, factories)
-``post_delete``                              any other public model is deleted; a live snippet      DELETED
-===========================================  ====================================================  ============
+- ``page_published`` → PUBLISHED: a page's revision is published;
+- ``page_unpublished`` → UNPUBLISHED: a page is unpublished (also just before a live page is deleted: Wagtail
+  unpublishes it first);
+- ``post_page_move`` → MOVED: a page is moved (its URL and its descendants' change);
+- ``post_delete`` of ``wagtailcore.Page`` → DELETED: a page that was ever published is deleted;
+- ``published`` / ``unpublished`` → PUBLISHED / UNPUBLISHED: a snippet with draft state (a partner);
+- ``post_save`` → CHANGED: any other public model is saved (contact details, images, documents, collections,
+  view restrictions, sites, locales, consent texts, a page's inline rows), or a live page or snippet is saved by
+  code without revisions (the content loader, factories);
+- ``post_delete`` → DELETED: any other public model, or a live snippet, is deleted.
 
 Drafts never get through: ``save_revision()`` saves only bookkeeping columns (``BOOKKEEPING_FIELDS``) on the
 instance that holds the draft's values, and those saves are skipped; so are saves of objects that are not

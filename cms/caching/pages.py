@@ -118,7 +118,7 @@ class PageCacheMiddleware:
         no Site (health checks, the benchmark's bare view) pay nothing for it.
         """
         version = getattr(request, "content_version", None)
-        if version is None or not _looks_up_site(request, view_func):
+        if not is_enabled() or version is None or not _looks_up_site(request, view_func):
             return
         routing.use_stored_site(request, version)
         if view_func is wagtail_serve and view_args and not getattr(request, "is_preview", False):

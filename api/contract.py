@@ -1,9 +1,10 @@
 """What every endpoint of the content API shares, inherited explicitly by each viewset.
 
-Anonymous answers (a visitor's session never shows a private page to a public cache), ``ETag``/``Last-Modified``
-with 304s (``api.conditional``), strict parameters (every query parameter is declared, with its schema, by the
+Strict parameters (every query parameter is declared, with its schema, by the
 viewset or one of its filters: anything else, or a value that does not fit, answers 400), one error shape
 ``{"message": …}`` for 400 and 404, and rich text rendered in the object's own language with absolute links.
+Anonymous answers (a visitor's session never shows a private page to a public cache) and ``ETag``/``Last-Modified``
+with 304s come from ``cms.caching.api``, a middleware for every GET under /api/.
 """
 
 import re
@@ -22,7 +23,6 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.images.api.fields import ImageRenditionField
 
-from .conditional import ConditionalGetMixin
 from .fields import AbsoluteImageRenditionField, localized_serializer
 from .parameters import CACHE_BUSTER, FORMAT, ID, LIMIT, OFFSET, QueryParameter
 
@@ -38,8 +38,12 @@ def order_pattern(names):
     return rf"^(?:random|{name}(?:,{name})*)$"
 
 
-class ContentAPIMixin(ConditionalGetMixin):
+class ContentAPIMixin:
     """The contract; see the module's docstring. Put it first among a viewset's bases."""
+
+    #: Parameters whose answer changes with the clock, not only with the content: ``cms.caching.api`` lets their
+    #: validators expire.
+    time_dependent_parameters = frozenset(["when"])
 
     authentication_classes = []
     permission_classes = [AllowAny]

@@ -23,7 +23,6 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home.api_cache import content_version
 from home.languages import language_codes
 from search.query import page_entries, search_entries
 
@@ -125,15 +124,17 @@ class PublicPages:
 
     def __init__(self, request):
         site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-        key = f"lp-api:public-scope:{content_version()[0]}:{site.pk if site else ''}"
-        scope = cache.get(key)
+        version = getattr(request, "content_version", None)  # read by cms.caching for every API request
+        key = f"lp-api:public-scope:{version}:{site.pk if site else ''}"
+        scope = cache.get(key) if version else None
         if scope is None:
             restrictions = list(PageViewRestriction.objects.select_related("page"))
             homes = [site.root_page, *site.root_page.get_translations()] if site else []
             if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
                 homes = homes[:1]
             scope = (restrictions, [(home.path, home.depth) for home in homes])
-            cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
+            if version:
+                cache.set(key, scope, PUBLIC_SCOPE_CACHE_SECONDS)
         restrictions, self.homes = scope
         #: The subtrees (path, depth) hidden from this request.
         self.hidden = [
@@ -161,14 +162,16 @@ class PublicPages:
         return page.live and within(self.homes) and not within(self.hidden)
 
 
-def with_locales(pages):
+def with_locales(pages, request):
     """``pages``, each given its Locale from the site's few (read once per content version): every page
     reports meta.locale and is serialised in its language, without a join or a query per page."""
-    key = f"lp-api:locales:{content_version()[0]}"
-    locales = cache.get(key)
+    version = getattr(request, "content_version", None)  # read by cms.caching for every API request
+    key = f"lp-api:locales:{version}"
+    locales = cache.get(key) if version else None
     if locales is None:
         locales = {locale.pk: locale for locale in Locale.all_objects.all()}
-        cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
+        if version:
+            cache.set(key, locales, PUBLIC_SCOPE_CACHE_SECONDS)
     pages = list(pages)
     for page in pages:
         if page.locale_id in locales:
@@ -260,10 +263,10 @@ class PagesAPIViewSet(ContentAPIMixin, WagtailPagesAPIViewSet):
         return self.get_public_pages().queryset()
 
     def get_object(self):
-        return with_locales([super().get_object()])[0]
+        return with_locales([super().get_object()], self.request)[0]
 
     def paginate_queryset(self, queryset):
-        pages = with_locales(list(super().paginate_queryset(queryset)))
+        pages = with_locales(list(super().paginate_queryset(queryset)), self.request)
         self.prefetch_translations(pages)
         return pages
 
@@ -278,7 +281,7 @@ class PagesAPIViewSet(ContentAPIMixin, WagtailPagesAPIViewSet):
         )
         # Checked here against the public pages' scope: the query stays a plain look-up by translation key.
         public = self.get_public_pages()
-        others = with_locales(other for other in candidates if public.includes(other))
+        others = with_locales((other for other in candidates if public.includes(other)), self.request)
         self._translations = {}
         for other in sorted([*pages, *others], key=lambda page: page.locale.language_code):
             self._translations.setdefault(other.translation_key, []).append(other)

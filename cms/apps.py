@@ -8,6 +8,6 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import pagecache
+        from .caching import checks, events, pages  # noqa: F401  (checks and pages' Wagtail hook register themselves)
 
-        pagecache.connect_signals()
+        events.connect()

@@ -2,7 +2,7 @@
 
 Every form that a stranger may post (the accession declaration, the newsletter signup and its API, page and
 collection passwords) asks ``retry_after`` before doing its work. The counters live in ``CACHES["default"]``,
-which production points at Redis so that every server process shares them (``home.W001`` warns otherwise).
+which production points at Redis so that every server process shares them (``cms.W001`` warns otherwise).
 """
 
 import ipaddress

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.content_events import public_content
 from home.models import BasePage
 
 from .calendar import CALENDAR_TIME_ZONE, calendar_response
@@ -90,6 +91,7 @@ class NewsIndexPage(IntroIndexPage):
         return {"rss": base + self.reverse_subpage("rss"), "atom": base + self.reverse_subpage("atom")}
 
 
+@public_content
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 

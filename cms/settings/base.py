@@ -95,13 +95,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
-    "cms.pagecache.PageCacheMiddleware",
+    "cms.caching.pages.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.caching.api.APIValidatorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cms.caching.context_processors.content_cache",
             ],
         },
     },
@@ -152,20 +154,26 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A stopped or unreachable server should give a quick 503, not a request hanging on connect.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
 
-# --- Cache ----------------------------------------------------------------------------------------
-# Redis when REDIS_URL is set (shared by every app server), through Django's own backend made fail-soft:
-# with Redis down every call is a miss and the site keeps answering. Without Redis, a file cache: unlike
+# --- Cache ---------------------------------------------------------------------------------------
+# What is cached, under which key and what clears it: cms/caching/__init__.py.
+# Redis when REDIS_URL is set (shared by every app server), through django-redis with IGNORE_EXCEPTIONS: with
+# Redis down every call is a miss (logged) and the site keeps answering. Without Redis, a file cache: unlike
 # local memory it is shared by all the worker processes of one machine, so invalidation reaches them all.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "cms.cache.FailSoftRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lp"),
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+
+
+def redis_cache(location, key_prefix):
+    """The default cache on Redis (also what the tests run against a real or an unreachable Redis)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "lp"))}
 else:
     CACHES = {
         "default": {
@@ -174,30 +182,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# A Redis outage is logged (logger "django_redis.cache"), not hidden.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
-# Full-page cache of anonymous GETs of pages (cms/pagecache.py); 0 turns it off.
+# How long stored pages, fragments, Sites and routes are kept (cms/caching); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # What a CDN or Varnish in front may keep a cached page for (s-maxage); 0 = leave shared caches out.
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 0)
-# Saving or deleting anything of these apps or models empties the page cache ("app_label" or "app_label.Model").
-PAGE_CACHE_INVALIDATED_BY = [
-    "home",
-    "partners",
-    "news",
-    "documents.DocumentEntry",
-    "documents.DocumentIndexPage",
-    "membership.AccessionPage",
-    "wagtailcore.Page",
-    "wagtailcore.Site",
-    "wagtailcore.Locale",
-    "wagtailcore.PageViewRestriction",
-    # A collection made private hides its files from the documents page (and its search results).
-    "wagtailcore.Collection",
-    "wagtailcore.CollectionViewRestriction",
-    "wagtailimages.Image",
-    "wagtaildocs.Document",
-    "newsletter.ConsentText",  # every page's footer signup form shows the current version
-]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,6 +17,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 # Per-process on purpose: each test starts from an empty cache (production shares Redis between processes).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# TEST_REDIS_URL runs the tests on Redis as production configures it; give it a database of its own (the tests
+# empty the cache, which empties that whole database).
+if os.environ.get("TEST_REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["TEST_REDIS_URL"], f"test-{os.getpid()}")}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared memory, so that concurrent test threads wait for the write lock as server processes

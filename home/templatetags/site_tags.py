@@ -1,12 +1,12 @@
-import hashlib
-import logging
-import pickle
-import time
+"""The layout's tags: home page, menu, language links, contact details, site information pages.
+
+The layout caches what they render as fragments on the content version (``{% wagtailcache %}`` in
+templates/base.html, see cms/caching), so most of them query only on a fragment miss.
+"""
 
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -16,119 +16,6 @@ from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
 register = template.Library()
-logger = logging.getLogger(__name__)
-
-
-# --- fragments of the layout, cached on the page cache's generation ----------------------------------
-def content_cache_key(request, name, *vary_on):
-    """A cache key for something derived from the site's content, or None where nothing may be cached.
-
-    Keys hold the page cache's generation (``request.page_cache_generation``, set by ``cms.pagecache`` when
-    the page cache is on), which every publish, move, deletion and content change replaces; the active
-    language; the scheme and host (links may be absolute); and ``vary_on``: pages by id, anything else by
-    value. Nothing is cached for previews (a draft is not the content) or for signed-in users (editors
-    always see the layout computed afresh).
-    """
-    generation = getattr(request, "page_cache_generation", None)
-    if generation is None or getattr(request, "is_preview", False):
-        return None
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return None
-    parts = [request.scheme, request.get_host(), translation.get_language()]
-    parts += [f"page:{value.pk}" if isinstance(value, Page) else repr(value) for value in vary_on]
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
-    return f"pagecache:{generation}:{name}:{digest}"
-
-
-def cached_for_content(request, name, compute):
-    """``compute()``, remembered for the content's generation and the active language (``content_cache_key``);
-    computed afresh wherever nothing may be cached, and when what was stored no longer loads (a deploy
-    renamed or removed a class it holds)."""
-    key = content_cache_key(request, name) if request is not None else None
-    stored = cache.get(key) if key else None
-    if stored is not None:
-        try:
-            return pickle.loads(stored)  # noqa: S301 - written below, under this module's keys
-        except Exception:  # any failure to load is a miss
-            logger.warning("Could not load the cached %s; computing it again", name, exc_info=True)
-    value = compute()
-    if key:
-        cache.set(key, pickle.dumps(value), settings.PAGE_CACHE_SECONDS)
-    return value
-
-
-#: The context variable through which tags inside a {% fragment %} reach its FragmentLifetime.
-FRAGMENT_LIFETIME = "_fragment_lifetime"
-
-
-class FragmentLifetime:
-    """Until when the fragment being rendered stays true (a Unix time, None: until the content changes)."""
-
-    def __init__(self, parent=None):
-        self.until, self.parent = None, parent
-
-    def end_by(self, until):
-        if until is not None:
-            self.until = until if self.until is None else min(self.until, until)
-            if self.parent is not None:
-                self.parent.end_by(until)
-
-
-@register.simple_tag(takes_context=True)
-def fragment_changes_at(context, moment):
-    """Tell the enclosing ``{% fragment %}``, if any, that this output changes by itself at ``moment`` (an
-    aware datetime), as a list of upcoming events does when one of them ends:
-    ``{% fragment_changes_at event.end|default:event.start %}``."""
-    lifetime = context.get(FRAGMENT_LIFETIME)
-    if lifetime is not None and moment is not None:
-        lifetime.end_by(moment.timestamp())
-    return ""
-
-
-class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
-
-    def render(self, context):
-        request = context.get("request")
-        key = None
-        if request is not None:
-            key = content_cache_key(request, self.name, *(value.resolve(context) for value in self.vary_on))
-        lifetime = FragmentLifetime(parent=context.get(FRAGMENT_LIFETIME))
-        if key is not None:
-            stored = cache.get(key)
-            if isinstance(stored, tuple) and len(stored) == 2:
-                content, until = stored
-                lifetime.end_by(until)  # an enclosing fragment lives no longer than this one
-                return content
-        with context.push({FRAGMENT_LIFETIME: lifetime}):
-            content = self.nodelist.render(context)
-        timeout = settings.PAGE_CACHE_SECONDS
-        if lifetime.until is not None:
-            timeout = min(timeout, int(lifetime.until - time.time()))
-        # A form's CSRF token belongs to one visitor: such a fragment is never shared.
-        if key is not None and timeout > 0 and "csrfmiddlewaretoken" not in content:
-            cache.set(key, (content, lifetime.until), timeout)
-        return content
-
-
-@register.tag
-def fragment(parser, token):
-    """``{% fragment "name" page alternates %}…{% endfragment %}``: the enclosed output, rendered once per
-    generation of the content, language and listed values (see ``content_cache_key``), and kept no longer
-    than the page cache keeps pages, or than a tag inside says (``fragment_changes_at``).
-
-    Only for output that is the same for every visitor: no CSRF token, user, messages or request data
-    other than the language, scheme and host. Whatever the output depends on besides the site's content
-    and the language must be listed (the page, for a menu that marks the current page).
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("{% fragment %} needs a name")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 def _home_page(request):
@@ -228,7 +115,7 @@ def hreflang_links(context):
 @register.inclusion_tag("includes/contact_details.html", takes_context=True)
 def contact_details(context, heading_level=2, region=False):
     """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not)."""
-    contact = cached_for_content(context.get("request"), "contact-details", ContactDetails.for_locale)
+    contact = ContactDetails.for_locale()
     return {"contact": contact, "heading_level": heading_level, "region": region}
 
 
@@ -254,12 +141,11 @@ def _site_information_pages():
 
 def _site_page(context, model):
     """The live page of ``model`` (one of SITE_INFORMATION_PAGES) in the active language, else the default
-    language's. One query per generation of the content finds all of them, for the footer, the meta tag and
-    forms' consent texts."""
+    language's. One query per request finds all of them, for the footer, the meta tag and forms' consent texts."""
     request = context.get("request")
     pages = getattr(request, "_site_information_pages", None)
     if pages is None:
-        pages = cached_for_content(request, "site-information-pages", _site_information_pages)
+        pages = _site_information_pages()
         if request is not None:
             request._site_information_pages = pages
     return pages.get((model, translation.get_language())) or pages.get((model, settings.LANGUAGE_CODE))

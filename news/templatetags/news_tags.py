@@ -4,7 +4,6 @@ from django import template
 
 from wagtail.models import Locale, Page
 
-from home.templatetags.site_tags import fragment_changes_at
 from news.models import EventIndexPage, EventPage, NewsIndexPage
 
 register = template.Library()
@@ -27,9 +26,6 @@ def latest_news_and_events(context, news_count=3, events_count=3):
     event_index = _index(EventIndexPage, locale)
     news_items = news_index.news().prefetch_related("image__renditions")[:news_count] if news_index else []
     events = list(EventPage.upcoming(event_index.events())[:events_count]) if event_index else []
-    if events:
-        # The list changes by itself when a listed event is over: a cached copy must not outlive that.
-        fragment_changes_at(context, min(event.end or event.start for event in events))
     return {
         "request": context.get("request"),
         "news_index": news_index,

@@ -1,8 +1,6 @@
 from django import template
 from django.utils import translation
 
-from home.templatetags.site_tags import cached_for_content
-
 from ..forms import WebSubscriptionForm
 from ..models import ConsentText, NewsletterPage
 
@@ -17,8 +15,8 @@ def newsletter_signup(context, placement="footer"):
     if request is None or (placement == "footer" and isinstance(context.get("page"), NewsletterPage)):
         return {"show": False}
     language = translation.get_language()
-    # Every page's footer shows it: read once per generation of the content (a new version starts one).
-    consent_text = cached_for_content(request, "consent-text", lambda: ConsentText.current(language))
+    # The layout keeps the footer's form as a fragment (templates/base.html): read on a miss only.
+    consent_text = ConsentText.current(language)
     if consent_text is None:
         return {"show": False}
     form = context.get("newsletter_form") if placement != "footer" else None

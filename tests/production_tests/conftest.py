@@ -2,6 +2,10 @@ import socket
 
 import pytest
 
+from django.core.cache import cache
+
+from cms.settings.base import redis_cache
+
 
 @pytest.fixture
 def closed_port():
@@ -13,10 +17,12 @@ def closed_port():
 
 @pytest.fixture
 def redis_down_caches(closed_port):
-    return {
-        "default": {
-            "BACKEND": "cms.cache.FailSoftRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
-    }
+    """The production cache configuration, pointed at a Redis that is not there."""
+    return {"default": redis_cache(f"redis://127.0.0.1:{closed_port}/0", "test-down")}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()

@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from cms import pagecache
+from home.content_events import CHANGED, public_content_changed
 from home.models import ContactDetails, HomePage, StandardPage
 from tests.newsletter_tests.conftest import form_data
 
@@ -163,9 +163,14 @@ def test_changing_content_a_page_shows_empties_the_cache(client, locale_pl):
     assert "81 000 00 00" in response.content.decode()
 
 
-def test_other_apps_can_empty_the_cache(client):
+def announce_a_change():
+    details = ContactDetails.objects.first()
+    public_content_changed.send(sender=ContactDetails, instance=details, action=CHANGED)
+
+
+def test_the_content_event_empties_the_cache_whoever_sends_it(client):
     client.get("/en/")
-    pagecache.invalidate()
+    announce_a_change()
 
     assert cache_state(client.get("/en/")) == "miss"
 
@@ -177,9 +182,19 @@ def test_pages_still_answer_when_the_cache_server_is_down(client, redis_down_cac
     assert [r.status_code for r in responses] == [200, 200, 200]
 
 
+def test_the_api_answers_with_fresh_validators_and_no_304_when_the_cache_server_is_down(client, redis_down_caches):
+    with override_settings(CACHES=redis_down_caches):
+        first = client.get("/api/v2/pages/")
+        second = client.get("/api/v2/pages/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    # Without the shared content version every answer counts as new: never a stale 304, never an error.
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first["ETag"] != second["ETag"]
+
+
 def test_a_shared_max_age_is_offered_to_a_cdn_only_when_configured(client, settings):
     assert "s-maxage" not in client.get("/pl/").get("Cache-Control", "")
-    pagecache.invalidate()
+    announce_a_change()
     settings.PAGE_CACHE_SHARED_MAX_AGE = 120
 
     assert "s-maxage=120" in client.get("/pl/")["Cache-Control"]

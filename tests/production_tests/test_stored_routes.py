@@ -1,4 +1,4 @@
-"""Routing of page URLs is remembered on the page cache's generation (cms.pagecache): a path leads to the page
+"""Routing of page URLs is remembered on the content version (cms.caching.routing): a path leads to the page
 it led to until the content changes, and every change editors make to where pages are reaches the next
 answer. Pages are asked for with a query string, so that the full-page cache is not what answers."""
 
@@ -9,7 +9,8 @@ from django.test import RequestFactory
 
 from wagtail.models import Page, PageViewRestriction
 
-from cms import pagecache
+from cms.caching import routing
+from cms.caching.version import content_version
 from home.models import HomePage, StandardPage
 from partners.models import PartnerIndexPage
 
@@ -35,7 +36,7 @@ def get(client, path):
 
 def stored_route(path):
     request = RequestFactory().get(path)
-    return cache.get(pagecache._route_key(request, pagecache._generation()))
+    return cache.get(routing.route_key(request, content_version()))
 
 
 def test_the_second_answer_finds_the_page_without_routing_queries(client, django_assert_max_num_queries):
@@ -118,7 +119,7 @@ def test_a_stored_route_that_no_longer_loads_is_routed_again(client):
     get(client, "/pl/o-partnerstwie/")
     request = RequestFactory().get("/pl/o-partnerstwie/")
     # What a deploy that renamed a page class leaves behind: bytes that do not unpickle any more.
-    cache.set(pagecache._route_key(request, pagecache._generation()), b"\x80\x04\x95 no longer a page")
+    cache.set(routing.route_key(request, content_version()), b"\x80\x04\x95 no longer a page")
 
     response = get(client, "/pl/o-partnerstwie/")
 

@@ -9,15 +9,16 @@ PROCESS_LOCAL_CACHES = {
 
 @register(Tags.caches, deploy=True)
 def default_cache_is_shared(app_configs, **kwargs):
-    """The API's ETags and every rate limit are kept in the default cache: every process must see the same."""
+    """The content version (pages, fragments, API validators) and every rate limit live in the default cache:
+    every process must see the same one."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if backend in PROCESS_LOCAL_CACHES:
         return [
             Warning(
                 "The default cache is local to each process, so a change published in one process does not "
-                "change the API's ETags served by another, and each process grants the rate limits anew.",
+                "reach the pages and API validators served by another, and each process grants the rate limits anew.",
                 hint="Set CACHES['default'] to Redis (REDIS_URL), Memcached or the database cache.",
-                id="home.W001",
+                id="cms.W001",
             )
         ]
     return []

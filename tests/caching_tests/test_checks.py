@@ -2,7 +2,7 @@ import pytest
 
 from django.test import override_settings
 
-from home.checks import default_cache_is_shared
+from cms.caching.checks import default_cache_is_shared
 
 
 @pytest.mark.parametrize(
@@ -12,8 +12,8 @@ def test_the_deploy_check_warns_once_when_the_default_cache_is_local_to_each_pro
     with override_settings(CACHES={"default": {"BACKEND": backend}}):
         warnings = default_cache_is_shared(None)
 
-    assert [warning.id for warning in warnings] == ["home.W001"]
-    assert "rate limits" in warnings[0].msg and "ETags" in warnings[0].msg
+    assert [warning.id for warning in warnings] == ["cms.W001"]
+    assert "rate limits" in warnings[0].msg and "API validators" in warnings[0].msg
 
 
 def test_the_deploy_check_is_quiet_with_a_shared_cache():

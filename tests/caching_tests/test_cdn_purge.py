@@ -6,9 +6,9 @@ from unittest import mock
 import pytest
 
 from documents.models import DocumentIndexPage
-from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage, StandardPage
 from newsletter.models import Subscriber
+from tests.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from wagtail_localize.models import Translation
 
 from editorial.review import save_translation_draft
 from home.content_events import CHANGED, DELETED, MOVED, PUBLISHED, UNPUBLISHED
-from home.factories import StandardPageFactory
 from home.models import ContactDetails, HomePage, StandardPage
 from newsletter.models import ConsentText, Subscriber
-from partners.factories import PartnerFactory
 from partners.models import Partner
+from tests.factories.home import StandardPageFactory
+from tests.factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

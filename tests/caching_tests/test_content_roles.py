@@ -45,7 +45,7 @@ def test_what_visitors_see_is_public_content_and_what_they_never_see_is_private_
     public = ["home.HomePage", "home.ContactDetails", "partners.Partner", "documents.DocumentEntry"]
     public += ["news.NewsPage", "newsletter.ConsentText", "wagtailimages.Image", "wagtaildocs.Document"]
     public += ["wagtailcore.Collection", "wagtailcore.CollectionViewRestriction"]
-    private = ["newsletter.Subscriber", "newsletter.NewsletterDelivery", "documents.MembershipApplication"]
+    private = ["newsletter.Subscriber", "newsletter.NewsletterDelivery", "membership.MembershipApplication"]
     private += ["search.SearchEntry", "wagtailimages.Rendition"]
     assert {label: role[label] for label in public} == dict.fromkeys(public, PUBLIC_CONTENT)
     assert {label: role[label] for label in private} == dict.fromkeys(private, PRIVATE_DATA)

@@ -307,6 +307,17 @@ NEWSLETTER_CONFIRMATION_RESEND_INTERVAL = 10 * 60
 # Subscribers mailed per task when an issue is sent.
 NEWSLETTER_BATCH_SIZE = 100
 
+# --- Personal data: how long it is kept (purge_personal_data; the privacy page shows the same periods) ---------
+# Modules that know what their app stores about a person: each offers purge_expired(now) -> {label: rows removed},
+# export(email) -> dict (JSON-ready) and erase(email) -> {label: rows removed} (see docs/SECURITY.md).
+PERSONAL_DATA_HANDLERS = ["newsletter.personal_data", "membership.personal_data"]
+# Days a never-confirmed newsletter signup (address, IP, browser, source) is kept.
+NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = env_int("NEWSLETTER_UNCONFIRMED_RETENTION_DAYS", 30)
+# Days a rejected membership application is kept after its decision.
+MEMBERSHIP_REJECTED_RETENTION_DAYS = env_int("MEMBERSHIP_REJECTED_RETENTION_DAYS", 365)
+# Days django-axes keeps its records of login attempts and lockouts.
+AXES_RETENTION_DAYS = env_int("AXES_RETENTION_DAYS", 90)
+
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

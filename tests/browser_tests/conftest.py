@@ -10,6 +10,9 @@ than the ones pytest-django set the snapshot on), so every test starts from the 
 """
 
 import os
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -125,6 +128,34 @@ def mobile_page(browser):
     page = new_tab(browser, MOBILE)
     yield page
     close_tab(page)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+class Portal:
+    """A partner portal's own web server: another origin (a free port, so parallel runs never collide)."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
+        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+
+    def page(self, html):
+        """Put ``html`` on the portal; returns its address."""
+        (self.directory / "index.html").write_text(html, encoding="utf-8")
+        return f"{self.origin}/index.html"
+
+
+@pytest.fixture
+def portal(tmp_path):
+    portal = Portal(tmp_path)
+    threading.Thread(target=portal.server.serve_forever, daemon=True).start()
+    yield portal
+    portal.server.shutdown()
+    portal.server.server_close()
 
 
 def screenshot(page, name):

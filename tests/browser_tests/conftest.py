@@ -3,10 +3,9 @@
 Every test here is marked ``browser`` and skipped, with a message saying why, when /usr/bin/chromium is not
 installed (``apt-get install chromium``; Playwright's own browser download is never used); under CI (``CI`` set)
 they fail instead, so CI always runs them. The live server
-needs transactional database access, which empties the database after each test: ``site_content`` puts the
-partnership's content back before each test from a snapshot taken once after ``load_content`` (Django's own
-``serialized_rollback`` cannot be used: Playwright's event loop gives the test body other connection objects
-than the ones pytest-django set the snapshot on), so every test starts from the real site.
+needs transactional database access, which empties the database after each test: ``site_url`` puts the
+partnership's loaded site back before each test by copying the run's template database (tests/conftest.py), so
+every test starts from the real site.
 """
 
 import os
@@ -16,13 +15,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections
-
-from wagtail.models import Site
-
-from tests.snapshots import reset_sequences, restore_snapshot
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -71,32 +63,9 @@ def browser():
         browser.close()
 
 
-_SNAPSHOTS = {}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def site_snapshot(django_db_setup, django_db_blocker):
-    """Serialize the database once, with the content loaded, before any browser test runs."""
-    with django_db_blocker.unblock():
-        for alias in connections:
-            _SNAPSHOTS[alias] = connections[alias].creation.serialize_db_to_string()
-
-
-def restore_site_content():
-    """Put the snapshot back into a database the previous live-server test emptied."""
-    for alias, snapshot in _SNAPSHOTS.items():
-        if not Site.objects.using(alias).exists():
-            restore_snapshot(connections[alias], snapshot)
-        else:
-            # A transactional test with serialized_rollback (which runs before these) restores its rows the
-            # same way, with their ids and without moving the sequences.
-            reset_sequences(connections[alias])
-    ContentType.objects.clear_cache()
-
-
 @pytest.fixture
-def site_url(live_server):
-    restore_site_content()
+def site_url(live_server, site_database):
+    site_database.restore()
     return live_server.url
 
 

@@ -57,11 +57,14 @@ def maintenance_connection():
     return load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="maintenance")
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, tmp_path_factory):
-    """Yields this process's ``SiteDatabase``."""
-    if django_db_keepdb:
+def pytest_configure(config):
+    if config.getoption("reuse_db"):
         raise pytest.UsageError("--reuse-db is not supported: the suite builds its database once per run")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, tmp_path_factory):
+    """Yields this process's ``SiteDatabase``."""
     worker = getattr(request.config, "workerinput", {}).get("workerid")
     verbosity = request.config.option.verbose
     original_name = connection.settings_dict["NAME"]

@@ -33,16 +33,20 @@ MOBILE = {"width": 375, "height": 740}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    # Last of all (after pytest-django's ordering): other transactional tests still find the loaded content.
-    items.sort(key=lambda item: here in Path(item.fspath).parents)
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists() and not os.environ.get("CI"):
-                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+def in_this_folder(item):
+    return Path(__file__).parent in Path(item.fspath).parents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items):
+    # Before every other plugin: `-m browser` deselects by this marker.
+    for item in filter(in_this_folder, items):
+        item.add_marker(pytest.mark.browser)
+        if not CHROMIUM.exists() and not os.environ.get("CI"):
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+    yield
+    # After every other plugin (pytest-django's ordering too): the other tests of a worker find the loaded content.
+    items.sort(key=in_this_folder)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run worker test test-postgres lint messages clean bench soak two-servers
+.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,9 +43,13 @@ run: content superuser ## Install, migrate, load the content and serve on http:/
 worker: migrate ## Run the background task worker (database queue; serve with the same TASKS_BACKEND)
 	TASKS_BACKEND=$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend} $(PY) manage.py db_worker
 
-test: install-dev ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
+test: install-dev ## Run the whole test suite, a worker per core (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
 	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
+	@test -x /usr/bin/chromium || { echo "*** /usr/bin/chromium not found. Install it with: apt-get install chromium"; exit 1; }
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .

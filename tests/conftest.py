@@ -1,18 +1,177 @@
 """Shared fixtures: the partnership's content is loaded once into the test database and every test runs
-in a transaction that is rolled back, so tests see the real site and leave it as they found it."""
+in a transaction that is rolled back, so tests see the real site and leave it as they found it.
+
+The database is built once per run as a template: migrated, copied as "the database as migrations leave it",
+then filled by ``load_content``. Each pytest-xdist worker (or the one process without ``-n``) tests on its own
+copy of the template (a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL): the first to arrive
+builds it while the others wait, and the last to finish drops it. Transactional tests, which end by emptying
+the database, put the loaded site back by copying the template again (``site_database.restore()``).
+"""
+
+import fcntl
+import importlib
+import json
+import sqlite3
+import sys
+from contextlib import closing, contextmanager
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.db.utils import load_backend
 
 from wagtail.models import Locale
 
+AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_content
+
+
+class SiteDatabase:
+    """This process's test database, a copy of the template that holds the loaded site."""
+
+    def __init__(self, template, as_migrated):
+        self.template = template
+        self.as_migrated = as_migrated  # the settings of the copy taken before load_content
+
+    def restore(self):
+        """Copy the template over this process's database (after transactional tests emptied it)."""
+        name = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with closing(sqlite3.connect(self.template)) as source:
+                source.backup(connection.connection)
+        else:
+            connection.close()
+            quote = connection.ops.quote_name
+            with closing(maintenance_connection()) as maintenance, maintenance.cursor() as cursor:
+                cursor.execute(f"DROP DATABASE {quote(name)} WITH (FORCE)")
+                cursor.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(self.template)}")
+        ContentType.objects.clear_cache()
+
+
+def maintenance_connection():
+    """A connection to PostgreSQL's own database, from which databases are dropped and created."""
+    settings = {**connection.settings_dict, "NAME": "postgres"}
+    return load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="maintenance")
+
+
+def pytest_configure(config):
+    if config.getoption("reuse_db"):
+        raise pytest.UsageError("--reuse-db is not supported: the suite builds its database once per run")
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker, tmp_path_factory):
+    """Yields this process's ``SiteDatabase``."""
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    verbosity = request.config.option.verbose
+    original_name = connection.settings_dict["NAME"]
+    # A SQLite file, not shared memory, so that concurrent test threads wait for the write lock as server
+    # processes do (shared-memory SQLite fails at once with "table is locked"); in pytest's own temporary folder,
+    # shared by the workers of one run and removed by pytest a few runs later.
+    run_dir = tmp_path_factory.getbasetemp() if worker is None else tmp_path_factory.getbasetemp().parent
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(run_dir / "cms-test.sqlite3")
+    suffix = worker or "main"
+
     with django_db_blocker.unblock():
-        call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        with workers_lock(run_dir), workers_state(run_dir) as state:
+            if not state:
+                state.update(template=build_site_database(verbosity), workers=[])
+            state["workers"].append(suffix)
+            use_database(state["template"])
+            site_database = SiteDatabase(state["template"], connection.creation.get_test_db_clone_settings(AS_MIGRATED))
+            connection.creation.clone_test_db(suffix=suffix, verbosity=verbosity)
+            use_database(connection.creation.get_test_db_clone_settings(suffix)["NAME"])
+        yield site_database
+        connection.creation.destroy_test_db(verbosity=verbosity)
+        with workers_lock(run_dir), workers_state(run_dir) as state:
+            state["workers"].remove(suffix)
+            if not state["workers"]:
+                use_database(state["template"])
+                connection.creation.destroy_test_db(verbosity=verbosity, suffix=AS_MIGRATED)
+                connection.creation.destroy_test_db(verbosity=verbosity)
+                state.clear()
+        use_database(original_name)
+
+
+def build_site_database(verbosity):
+    """Create the template: migrate, keep a copy as migrations leave it, load the content. Returns its name."""
+    name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+    connection.close()  # SQLite's pending writes reach the file, and PostgreSQL copies only an unused database
+    connection.creation.clone_test_db(suffix=AS_MIGRATED, verbosity=verbosity)
+    call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    connection.close()
+    return name
+
+
+def use_database(name):
+    # In place: the live server's threads open their connections from this same dictionary.
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+@contextmanager
+def workers_lock(run_dir):
+    # An OS file lock (the standard library's) is all the coordination the processes of one run need.
+    with open(run_dir / "site-database.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@contextmanager
+def workers_state(run_dir):
+    """The template's name and the processes using it, in a file beside the lock (read and written under it)."""
+    path = run_dir / "site-database.json"
+    state = json.loads(path.read_text()) if path.exists() else {}
+    yield state
+    path.write_text(json.dumps(state))
+
+
+@pytest.fixture(scope="session")
+def site_database(django_db_setup):
+    return django_db_setup
+
+
+@pytest.fixture
+def database_as_migrated(site_database):
+    """A connection to a copy of the test database as ``migrate`` left it, before ``load_content`` ran."""
+    settings = site_database.as_migrated
+    as_migrated = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="as_migrated")
+    yield as_migrated
+    as_migrated.close()
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """``load_settings("cms.settings.production", SECRET_KEY="…", REDIS_URL=None)`` imports that settings module
+    afresh, as a new process would, under the environment changed as given (None removes a variable), and returns
+    it. The settings in use are untouched; the modules in use are back in place after the test."""
+    package = importlib.import_module("cms.settings")
+
+    def settings_modules():
+        return {name: module for name, module in sys.modules.items() if name.startswith(f"{package.__name__}.")}
+
+    in_use = settings_modules()
+
+    def load(module_name, **environ):
+        for name, value in environ.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        for name in settings_modules():
+            del sys.modules[name]
+        return importlib.import_module(module_name)
+
+    yield load
+    for name in settings_modules():
+        del sys.modules[name]
+    for name, module in in_use.items():
+        sys.modules[name] = module
+        setattr(package, name.rpartition(".")[2], module)  # importing a submodule rebinds the package's attribute
 
 
 @pytest.fixture

@@ -1,10 +1,5 @@
 """Settings for the test suite: the one place pytest (and CI) takes them from."""
 
-import atexit
-import os
-import tempfile
-from pathlib import Path
-
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -22,12 +17,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if os.environ.get("TEST_REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["TEST_REDIS_URL"], f"test-{os.getpid()}")}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # A file, not shared memory, so that concurrent test threads wait for the write lock as server processes
-    # do (shared-memory SQLite fails at once with "table is locked"). Fresh per run, like the in-memory default.
-    _TEST_DB = Path(tempfile.gettempdir()) / f"cms-test-{os.getpid()}.sqlite3"
-    DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DB)}  # noqa: F405
-    atexit.register(lambda: [path.unlink(missing_ok=True) for path in _TEST_DB.parent.glob(_TEST_DB.name + "*")])
+# The test database (on SQLite a file in pytest's temporary folder) is built once per run by tests/conftest.py.
 # The page cache is off unless a test turns it on, so no test sees a page stored by another; login
 # throttling is tested on its own (client.login passes no request to django-axes).
 PAGE_CACHE_SECONDS = 0

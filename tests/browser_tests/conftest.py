@@ -3,23 +3,18 @@
 Every test here is marked ``browser`` and skipped, with a message saying why, when /usr/bin/chromium is not
 installed (``apt-get install chromium``; Playwright's own browser download is never used); under CI (``CI`` set)
 they fail instead, so CI always runs them. The live server
-needs transactional database access, which empties the database after each test: ``site_content`` puts the
-partnership's content back before each test from a snapshot taken once after ``load_content`` (Django's own
-``serialized_rollback`` cannot be used: Playwright's event loop gives the test body other connection objects
-than the ones pytest-django set the snapshot on), so every test starts from the real site.
+needs transactional database access, which empties the database after each test: ``site_url`` puts the
+partnership's loaded site back before each test by copying the run's template database (tests/conftest.py), so
+every test starts from the real site.
 """
 
 import os
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections
-
-from wagtail.models import Site
-
-from tests.snapshots import reset_sequences, restore_snapshot
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -38,16 +33,20 @@ MOBILE = {"width": 375, "height": 740}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    # Last of all (after pytest-django's ordering): other transactional tests still find the loaded content.
-    items.sort(key=lambda item: here in Path(item.fspath).parents)
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists() and not os.environ.get("CI"):
-                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+def in_this_folder(item):
+    return Path(__file__).parent in Path(item.fspath).parents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items):
+    # Before every other plugin: `-m browser` deselects by this marker.
+    for item in filter(in_this_folder, items):
+        item.add_marker(pytest.mark.browser)
+        if not CHROMIUM.exists() and not os.environ.get("CI"):
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+    yield
+    # After every other plugin (pytest-django's ordering too): the other tests of a worker find the loaded content.
+    items.sort(key=in_this_folder)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -68,32 +67,9 @@ def browser():
         browser.close()
 
 
-_SNAPSHOTS = {}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def site_snapshot(django_db_setup, django_db_blocker):
-    """Serialize the database once, with the content loaded, before any browser test runs."""
-    with django_db_blocker.unblock():
-        for alias in connections:
-            _SNAPSHOTS[alias] = connections[alias].creation.serialize_db_to_string()
-
-
-def restore_site_content():
-    """Put the snapshot back into a database the previous live-server test emptied."""
-    for alias, snapshot in _SNAPSHOTS.items():
-        if not Site.objects.using(alias).exists():
-            restore_snapshot(connections[alias], snapshot)
-        else:
-            # A transactional test with serialized_rollback (which runs before these) restores its rows the
-            # same way, with their ids and without moving the sequences.
-            reset_sequences(connections[alias])
-    ContentType.objects.clear_cache()
-
-
 @pytest.fixture
-def site_url(live_server):
-    restore_site_content()
+def site_url(live_server, site_database):
+    site_database.restore()
     return live_server.url
 
 
@@ -125,6 +101,34 @@ def mobile_page(browser):
     page = new_tab(browser, MOBILE)
     yield page
     close_tab(page)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+class Portal:
+    """A partner portal's own web server: another origin (a free port, so parallel runs never collide)."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
+        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+
+    def page(self, html):
+        """Put ``html`` on the portal; returns its address."""
+        (self.directory / "index.html").write_text(html, encoding="utf-8")
+        return f"{self.origin}/index.html"
+
+
+@pytest.fixture
+def portal(tmp_path):
+    portal = Portal(tmp_path)
+    threading.Thread(target=portal.server.serve_forever, daemon=True).start()
+    yield portal
+    portal.server.shutdown()
+    portal.server.server_close()
 
 
 def screenshot(page, name):

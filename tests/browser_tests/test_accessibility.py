@@ -66,8 +66,11 @@ def axe_violations(page):
     ]
 
 
+# One test per language and width, so that parallel workers share the longest browser work.
+@pytest.mark.parametrize("width_name", ["desktop", "mobile"])
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
-def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(site_url, browser, language):
+def test_every_page_type_has_no_axe_violations_in_each_language_and_width(site_url, browser, language, width_name):
+    viewport = {"desktop": DESKTOP, "mobile": MOBILE}[width_name]
     add_a_news_item_and_an_event(language)
     pages = one_page_of_each_type(language)
     assert {
@@ -81,16 +84,15 @@ def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(site_
     } <= set(pages)
 
     found = {}
-    for width_name, viewport in (("desktop", DESKTOP), ("mobile", MOBILE)):
-        tab = new_tab(browser, viewport)
-        for model_name, path in pages.items():
-            response = tab.goto(f"{site_url}{path}")
-            assert response.status == 200, path
-            violations = axe_violations(tab)
-            screenshot(tab, f"{language}-{model_name}-{width_name}")
-            if violations:
-                found[f"{path} at {viewport['width']} px"] = violations
-        close_tab(tab)
+    tab = new_tab(browser, viewport)
+    for model_name, path in pages.items():
+        response = tab.goto(f"{site_url}{path}")
+        assert response.status == 200, path
+        violations = axe_violations(tab)
+        screenshot(tab, f"{language}-{model_name}-{width_name}")
+        if violations:
+            found[f"{path} at {viewport['width']} px"] = violations
+    close_tab(tab)
 
     assert found == {}
 

@@ -1,10 +1,7 @@
 """The reference widget's "news" and "events" kinds in a real browser, on a portal page from another origin,
-reading the real content API of the live site (the partners and pages kinds are in tests/api_tests)."""
+reading the real content API of the live site (the pages and partners kinds: test_widget_pages_and_partners.py)."""
 
-import threading
 from datetime import timedelta
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -12,32 +9,18 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-PORTAL_PORT = 8118
-PORTAL_ORIGIN = f"http://127.0.0.1:{PORTAL_PORT}"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
 
 @pytest.fixture
-def portal(tmp_path, settings, site_url):
-    """A partner portal's page on its own origin, which the site allows, embedding the news and events widgets."""
-    settings.CORS_ALLOWED_ORIGINS = [*settings.CORS_ALLOWED_ORIGINS, PORTAL_ORIGIN]
-    (tmp_path / "index.html").write_text(
+def widgets_page(portal, settings, site_url):
+    """A partner portal's page, on an origin the site allows, embedding the news and events widgets."""
+    settings.CORS_ALLOWED_ORIGINS = [*settings.CORS_ALLOWED_ORIGINS, portal.origin]
+    return portal.page(
         '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Portal</title></head><body>'
         '<div id="news-pl" data-lp-widget="news" data-lp-limit="2" data-lp-lang="pl"></div>'
         '<div id="events-en" data-lp-widget="events" data-lp-limit="5" data-lp-lang="en"></div>'
         f'<script src="{site_url}/static/js/partnership-widget.js"></script>'
-        "</body></html>",
-        encoding="utf-8",
+        "</body></html>"
     )
-    httpd = ThreadingHTTPServer(("127.0.0.1", PORTAL_PORT), partial(QuietHandler, directory=str(tmp_path)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"{PORTAL_ORIGIN}/index.html"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def add_news_and_events():
@@ -60,13 +43,13 @@ def add_news_and_events():
     EventPageFactory(parent=EventIndexPage.objects.get(locale=polish), title="Test: wydarzenie po polsku")
 
 
-def test_news_and_events_widgets_show_the_api_content_of_their_language_in_order(portal, browser):
+def test_news_and_events_widgets_show_the_api_content_of_their_language_in_order(widgets_page, page):
     add_news_and_events()
-    tab = browser.new_page()
+    tab = page
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
 
-    tab.goto(portal)
+    tab.goto(widgets_page)
     tab.wait_for_function(
         "() => [...document.querySelectorAll('[data-lp-widget]')].every(el => el.dataset.lpReady === 'done')"
     )
@@ -86,4 +69,3 @@ def test_news_and_events_widgets_show_the_api_content_of_their_language_in_order
     assert events.locator(".lp-widget__item-title").all_inner_texts() == ["Test: next event", "Test: later event"]
     assert events.locator(".lp-widget__place").all_inner_texts() == ["Biuro FLOP", "Lublin"]
     assert errors == []
-    tab.close()

@@ -1,14 +1,7 @@
 """The roles exist on every installation: created by a migration, completed by load_content."""
 
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
@@ -19,30 +12,27 @@ from editorial.workflow import WORKFLOW_NAME
 pytestmark = pytest.mark.django_db
 
 
-def test_the_roles_exist_after_migrate_on_an_empty_database(tmp_path):
-    database = tmp_path / "empty.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": f"sqlite:///{database}"}
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=Path(settings.BASE_DIR),
-        env=env,
-        check=True,
-        timeout=600,
-    )
+def test_the_roles_exist_after_migrate_on_an_empty_database(database_as_migrated):
+    def rows(sql):
+        with database_as_migrated.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
 
-    with sqlite3.connect(database) as db:
-        groups = {name for (name,) in db.execute("SELECT name FROM auth_group")}
-        rights = set(
-            db.execute(
-                "SELECT g.name, p.codename FROM auth_group_permissions gp "
-                "JOIN auth_group g ON g.id = gp.group_id JOIN auth_permission p ON p.id = gp.permission_id"
-            )
+    groups = {name for (name,) in rows("SELECT name FROM auth_group")}
+    rights = set(
+        rows(
+            "SELECT g.name, p.codename FROM auth_group_permissions gp "
+            "JOIN auth_group g ON g.id = gp.group_id JOIN auth_permission p ON p.id = gp.permission_id"
         )
-        root_page_rights = db.execute(
-            "SELECT COUNT(*) FROM wagtailcore_grouppagepermission gp "
-            "JOIN wagtailcore_page p ON p.id = gp.page_id WHERE p.depth = 1"
-        ).fetchone()[0]
-        workflows = {name for (name,) in db.execute("SELECT name FROM wagtailcore_workflow")}
+    )
+    root_page_rights = rows(
+        "SELECT COUNT(*) FROM wagtailcore_grouppagepermission gp "
+        "JOIN wagtailcore_page p ON p.id = gp.page_id WHERE p.depth = 1"
+    )[0][0]
+    workflows = {name for (name,) in rows("SELECT name FROM wagtailcore_workflow")}
+    pages_before_load_content = rows("SELECT COUNT(*) FROM wagtailcore_page")[0][0]
+
+    assert pages_before_load_content < Page.objects.count()
 
     assert {EDITORS, TRANSLATORS, MODERATORS} <= groups
     assert (EDITORS, "access_admin") in rights

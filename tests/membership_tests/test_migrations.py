@@ -21,23 +21,18 @@ from wagtail.models import ModelLogEntry, Page
 from membership.decisions import ACCEPT_ACTION
 from membership.models import AccessionPage, ApplicationStatus, MembershipApplication
 from partners.models import Partner
-from tests.snapshots import restore_snapshot
 
 BEFORE_MEMBERSHIP = ("documents", "0002_quote_source_language")
 TRANSACTIONAL = connection.vendor == "sqlite"
 
 
 @pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
+def loaded_site_restored_afterwards(site_database, django_db_blocker):
     """Module-scoped, so that it puts the site back after the transactional test has emptied every table."""
-    if not TRANSACTIONAL:
-        yield
-        return
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
     yield
-    with django_db_blocker.unblock():
-        restore_snapshot(connection, snapshot)
+    if TRANSACTIONAL:
+        with django_db_blocker.unblock():
+            site_database.restore()
 
 
 def migrate(executor, targets):

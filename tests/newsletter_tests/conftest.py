@@ -1,27 +1,21 @@
 import pytest
 
-from django.db import connection
-
 from newsletter.models import ConsentText
-from tests.snapshots import restore_snapshot
 
 
 @pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
-    """For transactional tests, which end by emptying every table. Hand Django a snapshot of the loaded site as
-    their serialized rollback (so the emptying skips post_migrate), and put the snapshot back after the module,
-    with PostgreSQL's id sequences moved past the restored rows."""
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    previous = getattr(connection, "_test_serialized_contents", None)
-    connection._test_serialized_contents = snapshot
+def loaded_site_restored_afterwards(site_database, django_db_blocker):
+    """For the modules of transactional tests, which end by emptying every table: the next module finds the
+    loaded site again."""
     yield
     with django_db_blocker.unblock():
-        restore_snapshot(connection, snapshot)
-    if previous is None:
-        del connection._test_serialized_contents
-    else:
-        connection._test_serialized_contents = previous
+        site_database.restore()
+
+
+@pytest.fixture
+def loaded_site(site_database, transactional_db, loaded_site_restored_afterwards):
+    """A transactional test starting from the loaded site (the previous one emptied the database)."""
+    site_database.restore()
 
 
 def form_data(email, language="pl", **overrides):

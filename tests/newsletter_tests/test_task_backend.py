@@ -1,14 +1,10 @@
 """Which task backend runs the newsletter's mail: the database queue and its worker in production, immediate in
 development and tests, TASKS_BACKEND overriding either; the deploy check warns when production sends inline."""
 
-import os
 import secrets
-import subprocess
-import sys
 
 import pytest
 
-from django.conf import settings
 from django.test import override_settings
 
 from newsletter.checks import tasks_run_in_a_worker
@@ -17,35 +13,22 @@ IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
 DATABASE = "django_tasks_db.DatabaseBackend"
 
 
-def default_task_backend(settings_module, **env):
-    """The class of the default task backend under ``settings_module``, loaded in a fresh interpreter."""
-    code = "import django; django.setup(); import django_tasks; print(type(django_tasks.task_backends['default']))"
-    full_env = {name: value for name, value in os.environ.items() if name != "TASKS_BACKEND"}
-    full_env.update(
-        DJANGO_SETTINGS_MODULE=settings_module,
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="partnerstwo.example.org",
-        **env,
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=full_env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+def default_task_backend(load_settings, settings_module, **environ):
+    """The default task backend that ``settings_module`` configures under the environment given."""
+    environ = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "partnerstwo.example.org", **environ}
+    return load_settings(settings_module, **{"TASKS_BACKEND": None, **environ}).TASKS["default"]["BACKEND"]
 
 
-def test_production_queues_tasks_in_the_database_for_the_worker():
-    assert default_task_backend("cms.settings.production") == "<class 'django_tasks_db.backend.DatabaseBackend'>"
+def test_production_queues_tasks_in_the_database_for_the_worker(load_settings):
+    assert default_task_backend(load_settings, "cms.settings.production") == DATABASE
 
 
-def test_development_runs_tasks_at_once():
-    assert default_task_backend("cms.settings.dev") == "<class 'django_tasks.backends.immediate.ImmediateBackend'>"
+def test_development_runs_tasks_at_once(load_settings):
+    assert default_task_backend(load_settings, "cms.settings.dev") == IMMEDIATE
 
 
-def test_tasks_backend_overrides_the_production_default():
-    out = default_task_backend("cms.settings.production", TASKS_BACKEND=IMMEDIATE)
-
-    assert out == "<class 'django_tasks.backends.immediate.ImmediateBackend'>"
+def test_tasks_backend_overrides_the_production_default(load_settings):
+    assert default_task_backend(load_settings, "cms.settings.production", TASKS_BACKEND=IMMEDIATE) == IMMEDIATE
 
 
 @pytest.mark.parametrize("backend", [IMMEDIATE, "django_tasks.backends.dummy.DummyBackend"])

@@ -24,10 +24,7 @@ from newsletter.tokens import subscriber_for_confirmation
 from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .conftest import form_data
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("loaded_site_restored_afterwards"),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("loaded_site")]
 
 SEND_ISSUE = "newsletter.tasks.send_issue"
 SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_email"

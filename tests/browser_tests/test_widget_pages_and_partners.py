@@ -1,21 +1,31 @@
-"""The reference widget in a real browser, on a portal's page served from another origin."""
+"""The reference widget's "pages" and "partners" kinds in a real browser, on a portal's page served from another
+origin: the demo page of docs/widget-demo reading the live site's content API."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.browser]
-
-PORTAL_ORIGIN = "http://127.0.0.1:8117"
+DEMO_PAGE = Path(__file__).resolve().parents[2] / "docs" / "widget-demo" / "index.html"
 
 
 @pytest.fixture
-def portal_allowed(settings):
-    settings.CORS_ALLOWED_ORIGINS = [*settings.CORS_ALLOWED_ORIGINS, PORTAL_ORIGIN]
+def portal_page(portal, site_url):
+    """Put a page on the portal, by default the widget's demo page, its widgets pointed at the live site."""
+
+    def serve(html=None):
+        source = html if html is not None else DEMO_PAGE.read_text()
+        return portal.page(source.replace("http://127.0.0.1:8000", site_url))
+
+    return serve
 
 
-def open_demo(chromium, url):
-    page = chromium.new_page()
+@pytest.fixture
+def portal_allowed(settings, portal):
+    settings.CORS_ALLOWED_ORIGINS = [*settings.CORS_ALLOWED_ORIGINS, portal.origin]
+
+
+def open_demo(page, url):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
@@ -26,8 +36,8 @@ def open_demo(chromium, url):
     return page, errors
 
 
-def test_demo_page_on_another_origin_renders_pages_from_the_api(portal_page, portal_allowed, chromium):
-    page, errors = open_demo(chromium, portal_page())
+def test_demo_page_on_another_origin_renders_pages_from_the_api(portal_page, portal_allowed, page):
+    page, errors = open_demo(page, portal_page())
 
     polish = page.locator("#demo-pages-pl section.lp-widget")
     assert polish.get_attribute("lang") == "pl"
@@ -48,8 +58,8 @@ def test_demo_page_on_another_origin_renders_pages_from_the_api(portal_page, por
     assert errors == []
 
 
-def test_demo_page_on_another_origin_renders_partners_in_each_language(portal_page, portal_allowed, chromium):
-    page, errors = open_demo(chromium, portal_page())
+def test_demo_page_on_another_origin_renders_partners_in_each_language(portal_page, portal_allowed, page):
+    page, errors = open_demo(page, portal_page())
 
     polish = page.locator("#demo-partners-pl section.lp-widget--partners")
     assert page.locator(f"#{polish.get_attribute('aria-labelledby')}").inner_text() == "Partnerzy"
@@ -62,8 +72,8 @@ def test_demo_page_on_another_origin_renders_partners_in_each_language(portal_pa
     assert errors == []
 
 
-def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(portal_page, chromium):
-    page, _errors = open_demo(chromium, portal_page())
+def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(portal_page, page):
+    page, _errors = open_demo(page, portal_page())
 
     status = page.locator("#demo-pages-pl .lp-widget__status")
     assert status.get_attribute("role") == "status"
@@ -71,7 +81,7 @@ def test_widget_shows_a_readable_message_when_the_origin_is_not_allowed(portal_p
     assert page.locator("#demo-pages-en .lp-widget__status").inner_text().startswith("The content could not be loaded")
 
 
-def test_widget_inserts_api_text_as_text_never_as_html(portal_page, tmp_path, chromium):
+def test_widget_inserts_api_text_as_text_never_as_html(portal_page, tmp_path, page):
     """An answer carrying markup (here from a stand-in API on the portal's own origin) is shown as text."""
     fake_pages = tmp_path / "fake-api" / "pages"
     fake_pages.mkdir(parents=True)
@@ -93,7 +103,7 @@ def test_widget_inserts_api_text_as_text_never_as_html(portal_page, tmp_path, ch
         '<div id="w" data-lp-widget="pages" data-lp-api="/fake-api/"></div>'
         '<script src="http://127.0.0.1:8000/static/js/partnership-widget.js"></script></body></html>'
     )
-    page, errors = open_demo(chromium, portal_page(html))
+    page, errors = open_demo(page, portal_page(html))
 
     assert page.locator("#w img").count() == 0
     assert page.locator("#w .lp-widget__item-title").first.inner_text() == title

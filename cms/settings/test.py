@@ -1,6 +1,9 @@
 """Settings for the test suite: the one place pytest (and CI) takes them from."""
 
+import os
+
 from .base import *  # noqa: F403
+from .base import redis_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,7 +18,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # TEST_REDIS_URL runs the tests on Redis as production configures it; give it a database of its own (the tests
 # empty the cache, which empties that whole database).
 if os.environ.get("TEST_REDIS_URL"):
-    CACHES = {"default": redis_cache(os.environ["TEST_REDIS_URL"], f"test-{os.getpid()}")}  # noqa: F405
+    CACHES = {"default": redis_cache(os.environ["TEST_REDIS_URL"], f"test-{os.getpid()}")}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The test database (on SQLite a file in pytest's temporary folder) is built once per run by tests/conftest.py.
 # The page cache is off unless a test turns it on, so no test sees a page stored by another; login

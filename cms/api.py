@@ -9,16 +9,16 @@ from home.api import (
     ContactDetailsAPIViewSet,
     ContentAPIRouter,
     LanguagesAPIViewSet,
+    LocalizedPagesAPIViewSet,
     NavigationAPIViewSet,
     RenditionImagesAPIViewSet,
 )
 from partners.api import PartnersAPIViewSet
-from search.api import SearchablePagesAPIViewSet
 
 from .openapi import OpenAPISchemaViewSet
 
 api_router = ContentAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", SearchablePagesAPIViewSet)
+api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
 api_router.register_endpoint("images", RenditionImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("contact", ContactDetailsAPIViewSet)

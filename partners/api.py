@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -25,14 +25,6 @@ class SectorFilter:
         if value not in Sector.values:
             raise BadRequestError(f"sector must be one of: {', '.join(Sector.values)}")
         return queryset.filter(sector=value)
-
-
-class NameSearchFilter:
-    """``?search=`` in the name or short name, ignoring case and diacritics (as on the site)."""
-
-    def filter_queryset(self, request, queryset, view):
-        text = request.GET.get("search")
-        return queryset.matching(text[:100]) if text else queryset
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -66,7 +58,8 @@ class PartnersAPIViewSet(BaseAPIViewSet):
     model = Partner
     name = "partners"
     base_serializer_class = PartnerSerializer
-    filter_backends = [LocaleQueryFilter, SectorFilter, NameSearchFilter, CheckedFieldsFilter, OrderingFilter]
+    # Searching last (the site's index, search/backend.py): search results cannot be filtered further.
+    filter_backends = [LocaleQueryFilter, SectorFilter, CheckedFieldsFilter, OrderingFilter, SearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale", "sector"])
     meta_fields = BaseAPIViewSet.meta_fields + ["locale"]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [

@@ -9,5 +9,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import pagecache
+        from .caching import events
 
+        events.connect()
         pagecache.connect_signals()

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
+from .content_events import public_content
 
 
 class BasePage(Page):
@@ -242,6 +243,7 @@ class PrivacyPage(ContentPage):
         verbose_name_plural = _("privacy pages")
 
 
+@public_content
 class ContactDetails(TranslatableMixin, models.Model):
     """The partnership's secretary and office: one record per language, shown in every footer."""
 

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api_images import AbsoluteImageRenditionField
 from home.blocks import BodyStreamBlock
+from home.content_events import public_content
 from home.models import BasePage
 
 from .calendar import calendar_response
@@ -93,6 +94,7 @@ class NewsIndexPage(IntroIndexPage):
         return {"rss": base + self.reverse_subpage("rss"), "atom": base + self.reverse_subpage("atom")}
 
 
+@public_content
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from home.content_events import private_data, public_content
 from home.models import ContentPage
 
 ISSUE_BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -28,6 +29,7 @@ def sha256(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@public_content
 class ConsentText(models.Model):
     """What a visitor agrees to when signing up, in one language. A saved version never changes."""
 
@@ -77,6 +79,7 @@ class ConsentText(models.Model):
         return cls.objects.filter(language=language).order_by("-version").first()
 
 
+@private_data
 class Subscriber(models.Model):
     """One e-mail address, its language, where it stands, and the record of its consent."""
 
@@ -162,6 +165,7 @@ class Subscriber(models.Model):
         self.refresh_from_db()
 
 
+@private_data  # sent by e-mail; the site shows no archive of issues
 class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
     """One issue of the newsletter in one language; sending it mails that language's confirmed subscribers."""
 
@@ -214,6 +218,7 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
         return {**super().get_preview_context(request, mode_name), **issue_context(self, unsubscribe_url="#")}
 
 
+@private_data
 class NewsletterDelivery(models.Model):
     """One issue to one subscriber. Unique per pair, and claimed before sending, so nobody is mailed twice."""
 

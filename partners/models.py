@@ -22,6 +22,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.content_events import public_content
 from home.models import ContentPage
 
 from .serializers import CoordinateField, PartnerHtmlUrlField, PartnerLogoField
@@ -74,6 +75,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(name_search__contains=folded) if folded else self
 
 
+@public_content
 class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A member of the partnership, one record per language sharing a ``translation_key``.
 

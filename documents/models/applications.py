@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.content_events import private_data
 from partners.models import Sector, SocialEconomyKind
 
 
@@ -12,6 +13,7 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+@private_data
 class MembershipApplication(models.Model):
     """An institution's online accession declaration, as submitted, and the secretary's decision on it."""
 

@@ -13,6 +13,7 @@ from wagtail.models import CollectionViewRestriction, Locale, Orderable, Transla
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.content_events import public_content
 from home.models import ContentPage
 
 from ..serializers import DocumentEntrySerializer
@@ -29,6 +30,7 @@ def restricted_collection_ids():
     return ids
 
 
+@public_content
 class DocumentEntry(TranslatableMixin, Orderable, index.Indexed):
     """One downloadable file on a documents page.
 

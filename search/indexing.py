@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from wagtail.blocks import StreamValue
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -40,9 +41,11 @@ from wagtail.models import (
     PageViewRestriction,
     TranslatableMixin,
 )
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from home import content_events
+from home.blocks import HeadingBlock
 
 from .analysis import text_keys
 from .models import SearchEntry, SearchKey
@@ -67,17 +70,31 @@ def _plain(html):
     return " ".join(strip_tags(html).split())
 
 
+def _headings(value):
+    """The headings of a stream (heading blocks, and headings inside rich text) or of rich text."""
+    if isinstance(value, StreamValue):
+        found = []
+        for child in value:
+            if isinstance(child.block, HeadingBlock):
+                found.append(child.value["text"])
+            elif isinstance(child.value, RichText):
+                found.extend(_headings(child.value))
+        return found
+    if isinstance(value, RichText | str):
+        return [_plain(heading) for heading in HEADING_RE.findall(str(value))]
+    return []
+
+
 def searchable_text(obj, exclude=("title",)):
     """The text of ``obj``'s Wagtail ``search_fields`` (stream and rich text as plain text), title excluded, and the
     text of its headings (which rank like the title)."""
-    parts = []
+    parts, headings = [], []
     for field in obj.get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name not in exclude:
             parts.extend(_flatten(field.get_value(obj)))
-    parts = [part for part in parts if part]
-    headings = " ".join(_plain(heading) for part in parts for heading in HEADING_RE.findall(part))
-    text = " ".join(_plain(part) for part in parts)
-    return text[:MAX_TEXT_LENGTH], headings
+            headings.extend(_headings(getattr(obj, field.field_name, None)))
+    text = " ".join(_plain(part) for part in parts if part)
+    return text[:MAX_TEXT_LENGTH], " ".join(headings)
 
 
 def _locale(obj):

@@ -1,8 +1,4 @@
-import io
-
 import pytest
-
-from django.core.management import call_command
 
 from documents.models import DocumentIndexPage
 from home.models import HomePage, StandardPage
@@ -43,10 +39,3 @@ def documents_page_pl(locale_pl):
 @pytest.fixture
 def documents_page_en(locale_en):
     return DocumentIndexPage.objects.get(locale=locale_en, translation_key=translation_key_for("documents"))
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The index of the loaded content, as `manage.py rebuild_search_entries` builds it on a deployed site."""
-    with django_db_blocker.unblock():
-        call_command("rebuild_search_entries", verbosity=0, stdout=io.StringIO())

@@ -2,10 +2,11 @@ import sys
 import time
 from collections import Counter
 
+from tqdm import tqdm
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from tqdm import tqdm
 from wagtail.models import Page
 
 from search.indexing import indexed_models, rebuild

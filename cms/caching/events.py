@@ -42,7 +42,7 @@ from home.content_events import (
     public_content_changed,
 )
 
-#: Columns that saving a draft, locking or hashing a file writes on the live row: nothing public changes.
+#: Columns that saving a draft, locking, or hashing or sizing a file write on the live row: nothing public changes.
 BOOKKEEPING_FIELDS = frozenset(
     {
         "latest_revision",
@@ -54,6 +54,7 @@ BOOKKEEPING_FIELDS = frozenset(
         "locked_by",
         "wagtail_admin_comments",
         "file_hash",
+        "file_size",
     }
 )
 

@@ -305,7 +305,7 @@ NEWSLETTER_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# One index for the site, the API and the admin: Polish lemmas from Morfeusz 2 (search/backend.py, docs/ARCHITECTURE.md).
+# One index for the site, the API and the admin, Polish lemmas by Morfeusz 2 (search/backend.py, docs/ARCHITECTURE.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Models listed on the site's results page besides pages (see search/indexing.py).
 SEARCH_MODELS = ["partners.Partner", "documents.DocumentEntry"]

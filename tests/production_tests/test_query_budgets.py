@@ -22,7 +22,7 @@ from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
-from search.indexing import index_page
+from search.indexing import index_public
 
 from .budget import NO_SEARCH_INDEXING, add_pages, count_queries
 
@@ -55,7 +55,7 @@ def add_listed_content(count, start=0):
         lead="Lead",
     )
     for item in news:
-        index_page(item)
+        index_public(item)
     soon = timezone.now() + timedelta(days=7)
     add_pages(
         EventIndexPage.objects.get(locale__language_code="pl"),

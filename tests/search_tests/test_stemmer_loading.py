@@ -21,4 +21,3 @@ def test_the_gunicorn_master_loads_the_dictionary_and_stemmers_before_forking_wi
     assert analysis.english_stemmer.cache_info().currsize == 1
     assert capfd.readouterr().err == ""
     assert analysis.word_keys("kościele", "pl") & analysis.word_keys("kościół", "pl")  # one lemma, kościół
-

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Max, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -26,6 +26,8 @@ from .indexing import restricted_collection_paths, restricted_paths, searchable_
 from .models import SearchEntry, SearchKey
 
 SNIPPET_WORDS = 30
+#: Pages deeper than this (a page number far beyond any result) are counted first, like any out-of-range page.
+MAX_DIRECT_PAGE = 100_000
 #: An unfinished last word (the admin's search as you type) matches keys starting with it from this length.
 MIN_PREFIX_LENGTH = 3
 
@@ -137,8 +139,23 @@ def search_entries(query, locales=None):
 
 
 class SearchPaginator(Paginator):
-    """Pages of ``search_entries``: the count of matches, then the page's entry ids, then those entries (three
-    queries, none of which reads an entry's text but the last, for the ten shown). No orphans."""
+    """Pages of ``search_entries`` in two queries however many entries match: one finds the page's entry ids and
+    counts all matches (a window function over the grouped matches, which never reads an entry's text), the other
+    loads those entries. Out-of-range and invalid page numbers as with ``Paginator``; no orphans."""
+
+    def get_page(self, number):
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1
+        if 1 <= wanted <= MAX_DIRECT_PAGE:
+            bottom = (wanted - 1) * self.per_page
+            counted = self.object_list.annotate(total=Window(Count("entry_id"))).values_list("entry_id", "total")
+            rows = list(counted[bottom : bottom + self.per_page])
+            if rows or wanted == 1:  # an empty first page: nothing matches
+                self.count = rows[0][1] if rows else 0
+                return self._get_page(entries_by_pk([entry_id for entry_id, _total in rows]), wanted, self)
+        return super().get_page(number)  # no such page: count the matches, then show the last page
 
     def page(self, number):
         number = self.validate_number(number)

@@ -252,3 +252,16 @@ def test_an_api_search_takes_one_index_query_for_the_count_and_one_for_the_page(
         assert client.get(path, {"search": "partnerstwa"}).status_code == 200
 
     assert len([query for query in queries if "search_searchkey" in query["sql"]]) == 2
+
+
+def test_an_ordered_api_search_keeps_the_matches_in_the_requested_order(client):
+    titles = [
+        item["title"]
+        for item in client.get("/api/v2/pages/", {"search": "partnerstwa", "order": "title", "locale": "pl"}).json()[
+            "items"
+        ]
+    ]
+
+    assert len(titles) > 2
+    assert titles == sorted(titles)
+    assert "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej" in titles

@@ -551,7 +551,7 @@ def paths():
             [
                 LOCALE,
                 param("sector", "Only partners of one sector.", {"enum": Sector.values}),
-                param("search", "Part of the name or short name, ignoring case and diacritics.", SEARCH["schema"]),
+                param("search", "Words of the name, short name or city, in any form.", SEARCH["schema"]),
                 param("city", "Only partners in this city.", STRING),
                 param("role", "Only partners with this role.", {"enum": Role.values}),
             ],

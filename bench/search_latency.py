@@ -48,8 +48,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    client = Client()
-    admin = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
+    admin = Client(HTTP_HOST="127.0.0.1")
     user = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
         "bench-search", "bench-search@example.org", None
     )

@@ -16,13 +16,14 @@ from functools import cache
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
+from wagtail.models import DraftStateMixin, Page
 from wagtail.search.backends.base import BaseIndex, BaseSearchBackend, BaseSearchQueryCompiler, BaseSearchResults
 from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 from wagtail.search.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 from . import indexing
 from .models import SearchEntry
-from .query import ranked
+from .query import matches
 
 
 def query_text(query):
@@ -65,17 +66,19 @@ class SiteAutocompleteQueryCompiler(SiteSearchQueryCompiler):
 
 
 class SiteSearchResults(BaseSearchResults):
-    def _ranked(self):
+    def _matches(self):
+        """``(rows, count)`` of the index's matches among the queryset's objects, best first (cached)."""
         compiler = self.query_compiler
-        queryset = compiler.queryset
+        queryset = compiler.queryset.order_by().values("pk")
         entries = SearchEntry.objects.filter(
-            content_type_id__in=content_types_of(queryset.model), object_id__in=queryset.order_by().values("pk")
+            content_type_id__in=content_types_of(compiler.queryset.model), object_id__in=queryset
         )
-        return ranked(
+        return matches(
             query_text(compiler.query),
             entries,
             operator=query_operator(compiler.query),
             partial=compiler.partial,
+            scope=f"{compiler.queryset.model._meta.label} {queryset.query}",
         )
 
     def _match_all(self):
@@ -85,10 +88,11 @@ class SiteSearchResults(BaseSearchResults):
         queryset = self.query_compiler.queryset
         if self._match_all():
             return list(queryset[self.start : self.stop])
+        rows, _count = self._matches()
+        ids = [object_id for _entry_id, object_id in rows]
         if not self.query_compiler.order_by_relevance:
-            ids = self._ranked().values("entry__object_id")
             return list(queryset.filter(pk__in=ids)[self.start : self.stop])
-        ids = [object_id for _entry_id, object_id in self._ranked()[self.start : self.stop]]
+        ids = ids[self.start : self.stop]
         found = queryset.in_bulk(ids) if ids else {}
         results = [found[pk] for pk in ids if pk in found]
         if self._score_field:
@@ -99,7 +103,7 @@ class SiteSearchResults(BaseSearchResults):
     def _do_count(self):
         if self._match_all():
             return self.query_compiler.queryset.count()
-        return self._ranked().count()
+        return self._matches()[1]
 
 
 class SiteSearchIndex(BaseIndex):
@@ -107,7 +111,8 @@ class SiteSearchIndex(BaseIndex):
     ``public_content_changed`` alone (``search.indexing``)."""
 
     def add_items(self, model, items):
-        if indexing.is_indexed(model):
+        # Only models with drafts have anything visitors cannot see; files and images follow the event alone.
+        if indexing.is_indexed(model) and issubclass(model, Page | DraftStateMixin):
             for item in items:
                 indexing.index_for_editors(item)
 

@@ -23,10 +23,12 @@ may offer ``is_searchable()`` (may the public see it; default yes) and ``get_url
 
 import re
 from datetime import datetime, time
+from time import time_ns
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -51,6 +53,7 @@ from .analysis import text_keys
 from .models import SearchEntry, SearchKey
 
 MAX_TEXT_LENGTH = 50_000
+GENERATION_KEY = "search:generation"
 HEADING_RE = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
 
 
@@ -125,6 +128,7 @@ def _save_entry(
         if not created:
             SearchKey.objects.filter(entry=entry).delete()
         SearchKey.objects.bulk_create(key_rows(entry, f"{title} {headings}", text, locale.language_code))
+    index_changed()
 
 
 def key_rows(entry, title, text, language):
@@ -211,7 +215,8 @@ def index_for_editors(obj):
         if obj.is_root() or obj.depth < 2:
             return None
     if is_public(obj):
-        SearchEntry.objects.filter(**_object_lookup(obj), public=False).delete()
+        if SearchEntry.objects.filter(**_object_lookup(obj), public=False).delete()[0]:
+            index_changed()
         return None
     if not isinstance(obj, Page | DraftStateMixin):
         return remove(obj)  # no drafts to find: what visitors cannot see is nowhere
@@ -226,6 +231,7 @@ def _object_lookup(obj):
 
 
 def remove(obj):
+    index_changed()
     if isinstance(obj, Page):
         SearchEntry.objects.filter(page_id=obj.pk).delete()  # and the entries of what it shows
     else:
@@ -252,7 +258,21 @@ def rebuild(progress=None):
             index_public(obj)
             if progress:
                 progress(model, obj)
+    index_changed()
     return SearchEntry.objects.filter(public=True).count(), SearchEntry.objects.filter(public=False).count()
+
+
+def generation():
+    """The number of the index's current state: a cached result is read only in the state it was found in."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def index_changed():
+    """Called by every write to the index: results cached before are not read again."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache (evicted, or a cache that was down): any new value will do
+        cache.set(GENERATION_KEY, time_ns(), None)
 
 
 def restricted_paths():
@@ -268,6 +288,7 @@ def restricted_collection_paths():
 # --- the one event -------------------------------------------------------------------------------------------
 def on_public_content_changed(sender, instance, action, **kwargs):
     """Index what the event reports, read again from the database, and the objects that depend on it."""
+    index_changed()  # a view restriction or collection changed: results are filtered again
     model = type(instance)
     if is_indexed(model):
         stored = model._default_manager.filter(pk=instance.pk).first()

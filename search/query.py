@@ -7,12 +7,15 @@ with more query words in the title or a heading; then those with more words in t
 newest (undated last).
 """
 
+import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When, Window
+from django.db.models import Case, F, IntegerField, Max, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -22,12 +25,13 @@ from wagtail.models import Locale
 from home.text import fold
 
 from .analysis import WORD_RE, clean_query, query_terms, query_word_keys, word_keys, words
-from .indexing import restricted_collection_paths, restricted_paths, searchable_models
+from .indexing import generation, restricted_collection_paths, restricted_paths, searchable_models
 from .models import SearchEntry, SearchKey
 
 SNIPPET_WORDS = 30
-#: Pages deeper than this (a page number far beyond any result) are counted first, like any out-of-range page.
-MAX_DIRECT_PAGE = 100_000
+#: Results kept of one search (100 pages of ten); the count says how many matched in all.
+MAX_RESULTS = 1000
+CACHE_SECONDS = 3600
 #: An unfinished last word (the admin's search as you type) matches keys starting with it from this length.
 MIN_PREFIX_LENGTH = 3
 
@@ -121,6 +125,21 @@ def ranked(query, entries, locales=None, *, operator="and", partial=False):
     ).values_list("entry_id", "entry__object_id")
 
 
+def matches(query, entries, locales=None, *, operator="and", partial=False, scope=""):
+    """``(rows, count)``: the first ``MAX_RESULTS`` ``(entry_id, object_id)`` rows of ``ranked`` and the number of all
+    matches, kept in the cache until the index changes (``generation``). ``scope`` names what ``entries`` holds."""
+    locales = list(locales) if locales is not None else list(Locale.objects.all())
+    signature = repr((query, sorted(locale.pk for locale in locales), operator, partial, scope))
+    key = f"search:{generation()}:{hashlib.sha256(signature.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found_rows = ranked(query, entries, locales, operator=operator, partial=partial)
+        rows = list(found_rows[:MAX_RESULTS])
+        found = (rows, len(rows) if len(rows) < MAX_RESULTS else found_rows.count())
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def _any(condition):
     """1 if any key row of the entry meets ``condition``."""
     return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
@@ -134,34 +153,30 @@ def _sum(parts):
 
 
 def search_entries(query, locales=None):
-    """Ranked ``(entry_id, object_id)`` rows of what the site's results page may list (``SearchPaginator``)."""
-    return ranked(query, results_page_entries(), locales)
+    """``(rows, count)`` of what the site's results page may list, best first (``SearchPaginator``)."""
+    return matches(query, results_page_entries(), locales, scope="results page")
 
 
 class SearchPaginator(Paginator):
-    """Pages of ``search_entries`` in two queries however many entries match: one finds the page's entry ids and
-    counts all matches (a window function over the grouped matches, which never reads an entry's text), the other
-    loads those entries. Out-of-range and invalid page numbers as with ``Paginator``; no orphans."""
+    """Pages of ``search_entries``' rows: the count of all matches, pages as far as the rows reach (``MAX_RESULTS``);
+    each page's entries loaded in one query."""
 
-    def get_page(self, number):
-        try:
-            wanted = int(number)
-        except (TypeError, ValueError):
-            wanted = 1
-        if 1 <= wanted <= MAX_DIRECT_PAGE:
-            bottom = (wanted - 1) * self.per_page
-            counted = self.object_list.annotate(total=Window(Count("entry_id"))).values_list("entry_id", "total")
-            rows = list(counted[bottom : bottom + self.per_page])
-            if rows or wanted == 1:  # an empty first page: nothing matches
-                self.count = rows[0][1] if rows else 0
-                return self._get_page(entries_by_pk([entry_id for entry_id, _total in rows]), wanted, self)
-        return super().get_page(number)  # no such page: count the matches, then show the last page
+    def __init__(self, found, per_page):
+        rows, self.total = found
+        super().__init__(rows, per_page)
+
+    @cached_property
+    def count(self):
+        return self.total
+
+    @cached_property
+    def num_pages(self):
+        return max(1, ceil(len(self.object_list) / self.per_page))
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        ids = [entry_id for entry_id, _object_id in self.object_list[bottom:top]] if top > bottom else []
+        ids = [entry_id for entry_id, _object_id in self.object_list[bottom : bottom + self.per_page]]
         return self._get_page(entries_by_pk(ids), number, self)
 
 

@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from editorial.factories import EditorFactory
+from home import content_events
 from home.models import HomePage, StandardPage
 from partners.factories import PartnerFactory
 from partners.models import Partner
@@ -118,8 +119,6 @@ def test_an_unpublished_page_is_gone_from_the_site_search_and_the_api(client, pu
 def test_indexing_follows_the_one_event_not_saves(client, home_pl):
     """A page saved live by code without publishing (and so without the event) is not in the public index."""
     with pytest.MonkeyPatch.context() as patch:
-        from home import content_events
-
         received = []
         patch.setattr(content_events.public_content_changed, "send", lambda **kwargs: received.append(kwargs))
         home_pl.add_child(instance=StandardPage(title="Meteoryt", slug="meteoryt", live=True))

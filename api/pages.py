@@ -11,7 +11,7 @@ from rest_framework.fields import Field, SkipField
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, IntegerField, Q, When
+from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
@@ -24,24 +24,21 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.languages import language_codes
-from search.query import page_entries, search_entries
 
 from .contract import ContentAPIMixin
 from .filters import (
     AncestorOfFilter,
     ChildOfFilter,
-    DeclaredParameters,
     DescendantOfFilter,
     FieldFilter,
     PageLocaleFilter,
+    SearchFilter,
     TranslationOfFilter,
     WhenFilter,
 )
-from .parameters import ID, RICH_TEXT_FORMAT, SEARCH, QueryParameter
+from .parameters import ID, RICH_TEXT_FORMAT, QueryParameter
 
 PUBLIC_SCOPE_CACHE_SECONDS = 24 * 60 * 60
-#: The most pages a ``?search=`` answer ranks.
-MAX_SEARCH_RESULTS = 1000
 
 
 def page_models():
@@ -179,30 +176,6 @@ def with_locales(pages, request):
     return pages
 
 
-class SiteSearchFilter(DeclaredParameters):
-    """``?search=`` answered by the site search; with ``?locale=`` it searches that language only. Every word
-    must match (the site search has no ``search_operator``)."""
-
-    parameters = (SEARCH,)
-
-    def filter_queryset(self, request, queryset, view):
-        if "search" not in request.GET:
-            return queryset
-        code = request.GET.get("locale")
-        locales = Locale.objects.filter(language_code=code) if code else None
-        entries = page_entries(search_entries(request.GET["search"], locales))
-        page_ids = list(entries.values_list("page_id", flat=True)[:MAX_SEARCH_RESULTS])
-        queryset = queryset.filter(pk__in=page_ids)
-        if "order" in request.GET:
-            return queryset
-        relevance = Case(
-            *(When(pk=page_id, then=position) for position, page_id in enumerate(page_ids)),
-            default=len(page_ids),
-            output_field=IntegerField(),
-        )
-        return queryset.order_by(relevance) if page_ids else queryset
-
-
 def type_schema():
     names = "|".join(re.escape(page_type_name(model)) for model in page_models())
     return {"type": "string", "pattern": rf"^(?:{names})(?:,(?:{names}))*$"}
@@ -236,7 +209,7 @@ class PagesAPIViewSet(ContentAPIMixin, WagtailPagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         PageLocaleFilter,
-        SiteSearchFilter,  # last: search results cannot be filtered further
+        SearchFilter,  # last: search results cannot be filtered further
     ]
     common_parameters = (*ContentAPIMixin.common_parameters, RICH_TEXT_FORMAT, SITE)
     listing_parameters = (*ContentAPIMixin.listing_parameters, TYPE)

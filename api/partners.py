@@ -9,23 +9,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from partners.models import Partner, PartnerIndexPage
 
 from .contract import ContentAPIMixin
-from .filters import DeclaredParameters, FieldFilter, LocaleFilter
-from .parameters import QueryParameter, search_schema
-
-#: The longest part of a name the search looks for.
-NAME_SEARCH_MAX_LENGTH = 100
-
-
-class NameSearchFilter(DeclaredParameters):
-    """``?search=`` in the name or short name, ignoring case and diacritics (as on the site)."""
-
-    parameters = (
-        QueryParameter("search", "Part of the name or short name, ignoring case and diacritics.", search_schema),
-    )
-
-    def filter_queryset(self, request, queryset, view):
-        text = request.GET.get("search")
-        return queryset.matching(text[:NAME_SEARCH_MAX_LENGTH]) if text else queryset
+from .filters import FieldFilter, LocaleFilter, SearchFilter
 
 
 class PartnerSerializer(BaseSerializer):
@@ -42,7 +26,8 @@ class PartnersAPIViewSet(ContentAPIMixin, BaseAPIViewSet):
     name = "partners"
     base_serializer_class = PartnerSerializer
     # ?sector=, ?role=, ?city=… are field filters: a value outside a field's choices answers 400.
-    filter_backends = [LocaleFilter, NameSearchFilter, FieldFilter, OrderingFilter]
+    # Searching last (the site's index, search/backend.py): search results cannot be filtered further.
+    filter_backends = [LocaleFilter, FieldFilter, OrderingFilter, SearchFilter]
     meta_fields = BaseAPIViewSet.meta_fields + ["locale"]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "locale",

@@ -169,6 +169,8 @@ def main():
     seed_standard_pages(args.pages)
     seed_events(EVENTS)
     log(f"seed: {Page.objects.live().count()} live pages in the database")
+    # Seeds and demo data are bulk-inserted (no public_content_changed): index them as a deployment would.
+    call_command("rebuild_search_entries", stdout=sys.stderr)
     # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
     cache.clear()
     print(json.dumps({name: url for name, url in targets().items() if url}))

@@ -97,11 +97,12 @@ class DocumentEntry(TranslatableMixin, Orderable, index.Indexed):
 
     @classmethod
     def search_dependencies(cls):
-        """A replaced file or changed collection, and the source entry a translated entry's file is compared with."""
+        """Its page published or changed, its file replaced or moved to another collection, and the source entry a
+        translated entry's file is compared with."""
         return [
-            # Not on Wagtail storing a file's size or hash, as it does when the documents page is first viewed.
-            (get_document_model(), lambda document: cls.objects.filter(document=document), ["file", "collection"]),
-            (cls, lambda entry: entry.translations_to_compare(), None),
+            (DocumentIndexPage, lambda page: cls.objects.filter(page_id=page.pk)),
+            (get_document_model(), lambda document: cls.objects.filter(document=document)),
+            (cls, lambda entry: entry.translations_to_compare()),
         ]
 
     def translations_to_compare(self):

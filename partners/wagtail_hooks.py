@@ -39,9 +39,8 @@ class PartnerViewSet(SnippetViewSet):
         UpdatedAtColumn(),
     ]
     list_filter = ["sector", "social_economy_kind", "role", "is_active", "live", "is_demo"]
-    # Plain database search: finds partners created in bulk (demo data) without a search index rebuild.
-    search_backend_name = None
-    search_fields = ["name", "short_name", "city", "email"]
+    # The site's one index (search/backend.py): Polish word forms, no diacritics needed, drafts included.
+    search_backend_name = "default"
     list_export = [
         "name",
         "short_name",

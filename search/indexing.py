@@ -1,38 +1,60 @@
-"""Keeping ``SearchEntry`` in step with what visitors may see.
+"""Keeping the one search index (``SearchEntry`` and its ``SearchKey`` rows) in step with the content.
 
-Pages are indexed when published and dropped when unpublished or deleted. Other models join the search by being
-listed in ``settings.SEARCH_MODELS`` (e.g. ``"partners.Partner"``); such a model is a wagtail-localize
-``TranslatableMixin`` model with Wagtail ``search_fields`` and offers ``is_searchable()`` (may the public see it)
-and ``get_url(request=None)``; it is reindexed on every save and dropped when deleted. It may also offer:
+The index holds pages, the models of ``settings.SEARCH_MODELS`` (listed on the site's results page beside pages)
+and those of ``settings.SEARCH_INDEX_ONLY_MODELS`` (found only through ``.search()``: the API and the admin).
+
+Public entries follow one event, ``home.content_events.public_content_changed``, and nothing else: what it
+reports is read again from the database (the live row, never a draft held in memory) and indexed if visitors
+may see it. Editors' entries (``public=False``) are written by the search backend's ``add()`` (Wagtail's own
+index updates after a save) for objects visitors cannot see, so that the admin finds unpublished pages and
+draft partners; they never reach a public search (see ``SearchEntry``).
+
+A model of ``SEARCH_MODELS`` is a wagtail-localize ``TranslatableMixin`` model with Wagtail ``search_fields``; it
+may offer ``is_searchable()`` (may the public see it; default yes) and ``get_url(request=None)``, and:
 
 - ``search_entry_fields()``: more of its ``SearchEntry``'s fields: ``page`` (the page that shows it: the result
-  is hidden while that page is unpublished or private, and goes when the page is unpublished or deleted),
-  ``collection`` (of its file: hidden while that collection is view-restricted), ``link_language``, ``date``;
-- ``search_dependencies()`` (a classmethod): ``[(model, objects, fields)]``, where ``objects(instance)`` gives
-  the objects of this model to reindex when an instance of ``model`` is saved or deleted (a file is replaced,
-  or the source entry a translation is compared with changes); a save that names its ``update_fields`` counts
-  only if it names one of ``fields`` (``None``: any save);
+  is hidden while that page is unpublished or private, and goes when the page is deleted), ``collection`` (of
+  its file: hidden while that collection is view-restricted), ``link_language``, ``date``;
+- ``search_dependencies()`` (a classmethod): ``[(model, objects)]``, where ``objects(instance)`` gives the
+  objects of this model to index again when the event reports an instance of ``model`` (its page is published,
+  its file is replaced, the source entry a translation is compared with changes);
 - ``describe_link_language(language)`` (a classmethod): what its results say of a link in another language.
 """
 
+import re
 from datetime import datetime, time
+from time import time_ns
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.blocks import StreamValue
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    DraftStateMixin,
+    Locale,
+    Page,
+    PageViewRestriction,
+    TranslatableMixin,
+)
+from wagtail.rich_text import RichText
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
+
+from home import content_events
+from home.blocks import HeadingBlock
 
 from .analysis import text_keys
 from .models import SearchEntry, SearchKey
 
 MAX_TEXT_LENGTH = 50_000
+GENERATION_KEY = "search:generation"
+HEADING_RE = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
 
 
 def _flatten(value):
@@ -47,43 +69,71 @@ def _flatten(value):
     return [str(value)]
 
 
+def _plain(html):
+    return " ".join(strip_tags(html).split())
+
+
+def _headings(value):
+    """The headings of a stream (heading blocks, and headings inside rich text) or of rich text."""
+    if isinstance(value, StreamValue):
+        found = []
+        for child in value:
+            if isinstance(child.block, HeadingBlock):
+                found.append(child.value["text"])
+            elif isinstance(child.value, RichText):
+                found.extend(_headings(child.value))
+        return found
+    if isinstance(value, RichText | str):
+        return [_plain(heading) for heading in HEADING_RE.findall(str(value))]
+    return []
+
+
 def searchable_text(obj, exclude=("title",)):
-    """The text of ``obj``'s Wagtail ``search_fields`` (stream and rich text as plain text), title excluded."""
-    parts = []
+    """The text of ``obj``'s Wagtail ``search_fields`` (stream and rich text as plain text), title excluded, and the
+    text of its headings (which rank like the title)."""
+    parts, headings = [], []
     for field in obj.get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name not in exclude:
             parts.extend(_flatten(field.get_value(obj)))
-    text = " ".join(" ".join(strip_tags(part).split()) for part in parts if part)
-    return text[:MAX_TEXT_LENGTH]
+            headings.extend(_headings(getattr(obj, field.field_name, None)))
+    text = " ".join(_plain(part) for part in parts if part)
+    return text[:MAX_TEXT_LENGTH], " ".join(headings)
 
 
-def _language(obj):
-    return obj.locale.language_code
+def _locale(obj):
+    """The object's locale; a model that is not translated (images, files) is read as the default language."""
+    return obj.locale if isinstance(obj, TranslatableMixin) else Locale.get_default()
 
 
-def _save_entry(obj, *, title, text, date, page=None, url="", collection=None, link_language=""):
+def _save_entry(
+    obj, *, public, title, text, headings="", date=None, page=None, url="", collection=None, link_language=""
+):
+    locale = _locale(obj)
     with transaction.atomic():
         entry, created = SearchEntry.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(obj),
-            object_id=str(obj.pk),
+            object_id=obj.pk,
             defaults={
+                "public": public,
                 "page": page,
                 "collection": collection,
-                "locale_id": obj.locale_id,
+                "locale_id": locale.pk,
                 "title": title[:255],
                 "text": text,
-                "url": url[:500],
+                "url": (url or "")[:500],
                 "link_language": link_language,
                 "date": as_datetime(date),
             },
         )
         if not created:
             SearchKey.objects.filter(entry=entry).delete()
-        SearchKey.objects.bulk_create(_key_rows(entry, title, text, _language(obj)))
+        SearchKey.objects.bulk_create(key_rows(entry, f"{title} {headings}", text, locale.language_code))
+    index_changed()
 
 
-def _key_rows(entry, title, text, language):
-    """The inverted index rows of an entry: each key of its title and text once, flagged when in the title."""
+def key_rows(entry, title, text, language):
+    """The inverted index rows of an entry: each key of its title (and headings) and text once, flagged when in the
+    title or a heading."""
     title_keys = text_keys(title, language)
     return [
         SearchKey(entry=entry, key=key, in_title=key in title_keys)
@@ -108,35 +158,84 @@ def _search_date(page):
     return page.last_published_at
 
 
-def index_page(page):
-    page = page.specific
-    if not page.live or page.is_root() or page.depth < 2:
-        return remove_page(page)
-    text = searchable_text(page, exclude=("title",))
-    if page.search_description and page.search_description not in text:
-        text = f"{page.search_description} {text}".strip()
-    _save_entry(page, title=page.title, text=text, date=_search_date(page), page=page)
+def searchable_models():
+    """The models listed on the site's results page besides pages."""
+    return [apps.get_model(label) for label in settings.SEARCH_MODELS]
 
 
-def remove_page(page):
-    SearchEntry.objects.filter(page_id=page.pk).delete()
+def indexed_models():
+    """Every model of the index apart from pages."""
+    labels = [*settings.SEARCH_MODELS, *settings.SEARCH_INDEX_ONLY_MODELS]
+    return [apps.get_model(label) for label in labels]
 
 
-def index_object(obj):
-    if not obj.is_searchable():
-        return remove_object(obj)
-    fields = {"title": str(obj), "text": searchable_text(obj), "date": None, "url": obj.get_url() or ""}
+def is_indexed(model):
+    return issubclass(model, Page) or any(issubclass(model, indexed) for indexed in indexed_models())
+
+
+def is_public(obj):
+    """Whether visitors may see ``obj`` (a page: live; private pages are filtered out when searching)."""
+    if isinstance(obj, Page):
+        return obj.live and not obj.is_root() and obj.depth > 1
+    return obj.is_searchable() if hasattr(obj, "is_searchable") else True
+
+
+def _entry_fields(obj):
+    """The title, text and other fields of ``obj``'s entry."""
+    if isinstance(obj, Page):
+        text, headings = searchable_text(obj)
+        if obj.search_description and obj.search_description not in text:
+            text = f"{obj.search_description} {text}".strip()
+        return {"title": obj.title, "text": text, "headings": headings, "date": _search_date(obj), "page": obj}
+    text, headings = searchable_text(obj)
+    fields = {"title": str(obj), "text": text, "headings": headings}
+    if isinstance(getattr(obj, "collection", None), Collection):
+        fields["collection"] = obj.collection
+    if hasattr(obj, "get_url"):
+        fields["url"] = obj.get_url() or ""
     if hasattr(obj, "search_entry_fields"):
         fields.update(obj.search_entry_fields())
-    _save_entry(obj, **fields)
+    return fields
 
 
-def remove_object(obj):
-    SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)).delete()
+def index_public(obj):
+    """Index ``obj``'s live row for everyone if visitors may see it; otherwise keep it for the admin only."""
+    if isinstance(obj, Page):
+        obj = obj.specific
+    if not is_public(obj):
+        return index_for_editors(obj)
+    _save_entry(obj, public=True, **_entry_fields(obj))
 
 
-def searchable_models():
-    return [apps.get_model(label) for label in settings.SEARCH_MODELS]
+def index_for_editors(obj):
+    """Called by the backend's ``add()``: an object visitors cannot see gets an editors' entry of its latest
+    version (a draft, for the admin's search only); a public object is left to ``index_public``."""
+    if isinstance(obj, Page):
+        obj = obj.specific
+        if obj.is_root() or obj.depth < 2:
+            return None
+    if is_public(obj):
+        if SearchEntry.objects.filter(**_object_lookup(obj), public=False).delete()[0]:
+            index_changed()
+        return None
+    if not isinstance(obj, Page | DraftStateMixin):
+        return remove(obj)  # no drafts to find: what visitors cannot see is nowhere
+    latest = obj.get_latest_revision_as_object() if hasattr(obj, "get_latest_revision_as_object") else obj
+    fields = _entry_fields(latest)
+    fields.pop("url", None)  # nothing visitors can open
+    return _save_entry(obj, public=False, **{**fields, "page": obj if isinstance(obj, Page) else fields.get("page")})
+
+
+def _object_lookup(obj):
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
+
+
+def remove(obj):
+    index_changed()
+    if isinstance(obj, Page):
+        SearchEntry.objects.filter(page_id=obj.pk).delete()  # and the entries of what it shows
+    else:
+        SearchEntry.objects.filter(**_object_lookup(obj)).delete()
 
 
 def public_pages():
@@ -145,23 +244,35 @@ def public_pages():
 
 
 def rebuild(progress=None):
-    """Index every live public page and searchable object again; drop entries nothing backs any more."""
+    """Index every page and object again: public entries for what visitors may see, editors' entries for the rest.
+
+    ``progress(model, done)`` is called after each object."""
     SearchKey.objects.all().delete()
     SearchEntry.objects.all().delete()
-    count = 0
-    pages = public_pages().specific().iterator(chunk_size=200)
-    for page in pages:
-        index_page(page)
-        count += 1
+    for page in Page.objects.filter(depth__gt=1).specific().iterator(chunk_size=200):
+        index_public(page) if page.live else index_for_editors(page)
         if progress:
-            progress(count)
-    for model in searchable_models():
+            progress(Page, page)
+    for model in indexed_models():
         for obj in model.objects.all().iterator(chunk_size=200):
-            index_object(obj)
-            count += 1
+            index_public(obj)
             if progress:
-                progress(count)
-    return SearchEntry.objects.count()
+                progress(model, obj)
+    index_changed()
+    return SearchEntry.objects.filter(public=True).count(), SearchEntry.objects.filter(public=False).count()
+
+
+def generation():
+    """The number of the index's current state: a cached result is read only in the state it was found in."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def index_changed():
+    """Called by every write to the index: results cached before are not read again."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache (evicted, or a cache that was down): any new value will do
+        cache.set(GENERATION_KEY, time_ns(), None)
 
 
 def restricted_paths():
@@ -174,45 +285,23 @@ def restricted_collection_paths():
     return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
 
 
-# --- signal receivers ------------------------------------------------------------------------------------------
-def _on_page_published(sender, instance, **kwargs):
-    index_page(instance)
-
-
-def _on_page_unpublished(sender, instance, **kwargs):
-    remove_page(instance)
-
-
-def _on_object_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        index_object(instance)
-
-
-def _on_object_deleted(sender, instance, **kwargs):
-    remove_object(instance)
-
-
-def _reindexer(objects, fields):
-    def reindex(sender, instance, raw=False, update_fields=None, **kwargs):
-        if raw or (fields is not None and update_fields is not None and not set(fields) & set(update_fields)):
-            return
-        for obj in objects(instance):
-            index_object(obj)
-
-    return reindex
+# --- the one event -------------------------------------------------------------------------------------------
+def on_public_content_changed(sender, instance, action, **kwargs):
+    """Index what the event reports, read again from the database, and the objects that depend on it."""
+    index_changed()  # a view restriction or collection changed: results are filtered again
+    model = type(instance)
+    if is_indexed(model):
+        stored = model._default_manager.filter(pk=instance.pk).first()
+        if action == content_events.DELETED or stored is None:
+            remove(instance)
+        else:
+            index_public(stored)
+    for dependent_model in indexed_models():
+        for other, objects in getattr(dependent_model, "search_dependencies", list)():
+            if isinstance(instance, other):
+                for obj in objects(instance):
+                    index_public(obj)
 
 
 def connect_signals():
-    page_published.connect(_on_page_published, dispatch_uid="search_page_published")
-    page_unpublished.connect(_on_page_unpublished, dispatch_uid="search_page_unpublished")
-    for model in searchable_models():
-        label = model._meta.label
-        post_save.connect(_on_object_saved, sender=model, dispatch_uid=f"search_saved_{label}")
-        post_delete.connect(_on_object_deleted, sender=model, dispatch_uid=f"search_deleted_{label}")
-        dependencies = model.search_dependencies() if hasattr(model, "search_dependencies") else []
-        for other, objects, fields in dependencies:
-            # Connected weakly by default: the receiver is a closure, so it must be held strongly here.
-            receiver = _reindexer(objects, fields)
-            uid = f"search_{label}_after_{other._meta.label}"
-            post_save.connect(receiver, sender=other, weak=False, dispatch_uid=f"{uid}_saved")
-            post_delete.connect(receiver, sender=other, weak=False, dispatch_uid=f"{uid}_deleted")
+    content_events.public_content_changed.connect(on_public_content_changed, dispatch_uid="search_index")

@@ -4,17 +4,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """One page (or other searchable object) as the site search sees it: its live text; its keys are ``SearchKey`` rows.
+    """One indexed object (a page, a partner, a file…) as search sees it: its text; its keys are ``SearchKey`` rows.
 
-    Written when a page is published and removed when it is unpublished or deleted (see ``search.indexing``).
-    Drafts never get here; private pages and unpublished pages are filtered out again when searching, so a
-    view restriction added later hides a page at once. An object shown on a page (a file on a documents page)
-    has that page in ``page`` and is hidden with it; one whose file sits in a collection has that collection
-    in ``collection`` and is hidden while the collection (or one above it) is view-restricted.
+    Two kinds of entry, one per object at most (see ``search.indexing`` and docs/ARCHITECTURE.md):
+    - *public* entries hold the live text of what visitors may see; only ``public_content_changed`` writes them,
+      so drafts never get here; private pages are filtered out again when searching, so a view restriction
+      added later hides a page at once;
+    - *editors'* entries (``public=False``) hold the stored row of an object visitors cannot see (a page never
+      published or unpublished, a draft partner), written by Wagtail's own index updates so that the admin's
+      search finds it. Public searches read public entries only; the admin's searches are limited by their
+      querysets.
+    An object shown on a page (a file on a documents page) has that page in ``page`` and is hidden with it; one
+    whose file sits in a collection has that collection in ``collection`` and is hidden while the collection
+    (or one above it) is view-restricted.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    # Every indexed model has an integer key: an integer column joins the searched queryset without a cast.
+    object_id = models.PositiveBigIntegerField()
+    public = models.BooleanField(default=True, help_text="False: an entry for the admin's search only.")
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -51,7 +59,8 @@ class SearchEntry(models.Model):
             # Everything a query filters and sorts its matches by, so that SQLite finds it in this index: in the
             # table it sits after the text, which SQLite reads through page after page of a long text.
             models.Index(
-                fields=["locale", "id", "page", "collection", "content_type", "date"], name="search_entry_match_idx"
+                fields=["locale", "id", "public", "page", "collection", "content_type", "date"],
+                name="search_entry_match_idx",
             ),
         ]
 
@@ -81,7 +90,8 @@ class SearchEntry(models.Model):
 
 
 class SearchKey(models.Model):
-    """One key of one entry's title and text (see ``search.analysis``): the inverted index a query looks its words
+    """One key of one entry's title, headings and text (see ``search.analysis``; ``in_title``: in the title or a
+    heading): the inverted index a query looks its words
     up in, by B-tree, on SQLite and PostgreSQL alike. Written with the entry, in the same transaction."""
 
     #: Longer keys are not stored: a query has at most 200 characters; only folding (ß → ss) makes a key longer.

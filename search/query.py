@@ -1,40 +1,73 @@
-"""Searching ``SearchEntry`` through its inverted index ``SearchKey``: plain ``IN`` look-ups of exact keys, answered
-from a B-tree index by SQLite and PostgreSQL alike, hence the same results on both and a cost that grows with the
-number of matches, not with the size of the site."""
+"""Searching the index: one ranked look-up of a query's keys in ``SearchKey``, answered from a B-tree index by SQLite
+and PostgreSQL alike, hence the same results on both and a cost that grows with the number of matches, not with
+the size of the site. The site's results page and the search backend (the API, the admin) both rank here.
 
-import operator
-from functools import lru_cache, reduce
+Ranking, best first: entries with every query word (when words may be missing, ``operator="or"``); then those
+with more query words in the title or a heading; then those with more words in the exact form typed; then the
+newest (undated last).
+"""
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models import Case, F, IntegerField, Max, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from wagtail.models import Locale
 
-from .analysis import WORD_RE, query_terms, word_keys
-from .indexing import restricted_collection_paths, restricted_paths, searchable_models
+from home.text import fold
+
+from .analysis import WORD_RE, clean_query, query_terms, query_word_keys, word_keys, words
+from .indexing import generation, restricted_collection_paths, restricted_paths, searchable_models
 from .models import SearchEntry, SearchKey
 
 SNIPPET_WORDS = 30
-#: Pages deeper than this (a page number far beyond any result) are counted first, like any out-of-range page.
-MAX_DIRECT_PAGE = 100_000
+#: Results kept of one search (100 pages of ten); the count says how many matched in all.
+MAX_RESULTS = 1000
+CACHE_SECONDS = 3600
+#: An unfinished last word (the admin's search as you type) matches keys starting with it from this length.
+MIN_PREFIX_LENGTH = 3
 
 
-def _has_key(keys, *, in_title=False):
-    """Entries having one of ``keys`` (in their title, if ``in_title``)."""
-    found = SearchKey.objects.filter(key__in=sorted(keys))
-    if in_title:
-        found = found.filter(in_title=True)
-    return Q(pk__in=found.values("entry_id"))
+@dataclass(frozen=True)
+class Term:
+    """One query word in one language: the keys it matches, its exact form's key, and a key prefix (autocomplete)."""
+
+    keys: frozenset
+    exact: str
+    prefix: str = ""
+
+    def matches(self):
+        found = Q(key__in=sorted(self.keys))
+        return found | Q(key__startswith=self.prefix) if self.prefix else found
+
+
+def terms_of(query, language, *, partial=False):
+    """The ``Term``s of ``query`` in ``language``; with ``partial``, the last word may be unfinished."""
+    query = clean_query(query).lower()
+    terms = [
+        Term(keys, next((key for key in keys if key.startswith("=")), "")) for keys in query_terms(query, language)
+    ]
+    typed = words(query)
+    if partial and typed and len(fold(typed[-1])) >= MIN_PREFIX_LENGTH:
+        last = typed[-1]
+        keys = query_word_keys(last, language)
+        prefix_term = Term(keys, f"={fold(last)}", fold(last))
+        terms = [term for term in terms if term.keys != keys] + [prefix_term]
+    return terms
 
 
 def visible_entries():
-    """Entries of live pages outside view restrictions, and of other searchable objects whose page (if they are
-    shown on one) is such a page and whose file (if they have one) is outside view-restricted collections."""
-    entries = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+    """Public entries of live pages outside view restrictions, and of other searchable objects whose page (if they
+    are shown on one) is such a page and whose file (if they have one) is outside view-restricted collections."""
+    entries = SearchEntry.objects.filter(Q(public=True) & (Q(page__isnull=True) | Q(page__live=True)))
     for path in restricted_paths():
         entries = entries.exclude(page__path__startswith=path)
     for path in restricted_collection_paths():
@@ -42,69 +75,108 @@ def visible_entries():
     return entries
 
 
-def page_entries(entries):
-    """Only the entries of pages themselves, not of the objects shown on them (files on a documents page)."""
-    others = ContentType.objects.get_for_models(*searchable_models()).values()
-    return entries.filter(page__isnull=False).exclude(content_type__in=others)
+def results_page_entries():
+    """What the site's results page lists: public entries of pages and of ``settings.SEARCH_MODELS``."""
+    listed = ContentType.objects.get_for_models(*searchable_models()).values()
+    return visible_entries().filter(Q(page__isnull=False) | Q(content_type__in=listed))
+
+
+def ranked(query, entries, locales=None, *, operator="and", partial=False):
+    """``(entry_id, object_id)`` rows of the ``entries`` matching ``query``, best first, as a query not yet run.
+
+    ``locales``: the languages to search, each analysed with its own rules; default: every language. A query
+    without a searchable word matches nothing.
+    """
+    locales = list(locales) if locales is not None else list(Locale.objects.all())
+    matched, title, exact, needed, wanted, searched = [], [], [], [], Q(), []
+    for locale in locales:
+        terms = terms_of(query, locale.language_code, partial=partial)
+        if not terms:
+            continue
+        in_locale = Q(entry__locale_id=locale.pk)
+        searched.append(locale.pk)
+        needed.append(When(in_locale, then=Value(len(terms))))
+        for term in terms:
+            wanted |= term.matches()
+            matched.append(_any(in_locale & term.matches()))
+            title.append(_any(in_locale & term.matches() & Q(in_title=True)))
+            exact.append(_any(in_locale & Q(key=term.exact)))
+    if not needed:
+        return SearchKey.objects.none().values_list("entry_id", "entry__object_id")
+    rows = (
+        SearchKey.objects.filter(wanted, entry__locale_id__in=searched, entry__in=entries)
+        .values("entry_id", "entry__object_id", "entry__locale_id", "entry__date")
+        .annotate(
+            matched=_sum(matched),
+            title_score=_sum(title),
+            exact_score=_sum(exact),
+            needed=Case(*needed, default=Value(0), output_field=IntegerField()),
+        )
+    )
+    if operator == "and":
+        rows = rows.filter(matched__gte=F("needed"))
+    return rows.order_by(
+        Case(When(matched__gte=F("needed"), then=Value(0)), default=Value(1), output_field=IntegerField()),
+        F("matched").desc(),
+        F("title_score").desc(),
+        F("exact_score").desc(),
+        F("entry__date").desc(nulls_last=True),
+        "entry_id",
+    ).values_list("entry_id", "entry__object_id")
+
+
+def matches(query, entries, locales=None, *, operator="and", partial=False, scope=""):
+    """``(rows, count)``: the first ``MAX_RESULTS`` ``(entry_id, object_id)`` rows of ``ranked`` and the number of all
+    matches, kept in the cache until the index changes (``generation``). ``scope`` names what ``entries`` holds."""
+    locales = list(locales) if locales is not None else list(Locale.objects.all())
+    signature = repr((query, sorted(locale.pk for locale in locales), operator, partial, scope))
+    key = f"search:{generation()}:{hashlib.sha256(signature.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found_rows = ranked(query, entries, locales, operator=operator, partial=partial)
+        rows = list(found_rows[:MAX_RESULTS])
+        found = (rows, len(rows) if len(rows) < MAX_RESULTS else found_rows.count())
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _any(condition):
+    """1 if any key row of the entry meets ``condition``."""
+    return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
+
+
+def _sum(parts):
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
 
 
 def search_entries(query, locales=None):
-    """Entries matching every word of ``query`` (in any of its forms), best first: most query words in the title,
-    then newest, undated last.
-
-    ``locales``: the languages to search, each analysed with its own rules; default: every language.
-    A query without a searchable word matches nothing. Take ids or a page (``SearchPaginator``) from it: its
-    entries' full rows (with their text) are best loaded for the few shown, by ``entries_by_pk``.
-    """
-    locales = list(locales) if locales is not None else list(Locale.objects.all())
-    matches = Q()
-    rank_parts = []
-    any_terms = False
-    for locale in locales:
-        terms = query_terms(query, locale.language_code)
-        if not terms:
-            continue
-        any_terms = True
-        matches |= Q(locale=locale) & reduce(operator.and_, (_has_key(keys) for keys in terms))
-        rank_parts.extend(When(Q(locale=locale) & _has_key(keys, in_title=True), then=Value(1)) for keys in terms)
-    if not any_terms:
-        return SearchEntry.objects.none()
-    title_rank = reduce(
-        operator.add,
-        (Case(part, default=Value(0), output_field=IntegerField()) for part in rank_parts),
-    )
-    return (
-        visible_entries()
-        .filter(matches)
-        .annotate(title_rank=title_rank)
-        .order_by("-title_rank", F("date").desc(nulls_last=True), "pk")
-    )
+    """``(rows, count)`` of what the site's results page may list, best first (``SearchPaginator``)."""
+    return matches(query, results_page_entries(), locales, scope="results page")
 
 
 class SearchPaginator(Paginator):
-    """Pages of ``search_entries`` in two queries however many entries match: one finds the page's entries and
-    counts all matches (a window function over their ids, which never reads an entry's text), the other loads
-    those entries by primary key. Out-of-range and invalid page numbers as with ``Paginator``; no orphans."""
+    """Pages of ``search_entries``' rows: the count of all matches, pages as far as the rows reach (``MAX_RESULTS``);
+    each page's entries loaded in one query."""
 
-    def get_page(self, number):
-        try:
-            wanted = int(number)
-        except (TypeError, ValueError):
-            wanted = 1
-        if 1 <= wanted <= MAX_DIRECT_PAGE:
-            bottom = (wanted - 1) * self.per_page
-            counted = self.object_list.annotate(total=Window(Count("pk"))).values_list("pk", "total")
-            rows = list(counted[bottom : bottom + self.per_page])
-            if rows or wanted == 1:  # an empty first page: nothing matches
-                self.count = rows[0][1] if rows else 0
-                return self._get_page(entries_by_pk([pk for pk, _total in rows]), wanted, self)
-        return super().get_page(number)  # no such page: count the matches, then show the last page
+    def __init__(self, found, per_page):
+        rows, self.total = found
+        super().__init__(rows, per_page)
+
+    @cached_property
+    def count(self):
+        return self.total
+
+    @cached_property
+    def num_pages(self):
+        return max(1, ceil(len(self.object_list) / self.per_page))
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top]) if top > bottom else []
+        ids = [entry_id for entry_id, _object_id in self.object_list[bottom : bottom + self.per_page]]
         return self._get_page(entries_by_pk(ids), number, self)
 
 
@@ -126,7 +198,7 @@ def highlight(text, query, language, words=SNIPPET_WORDS):
 
     def is_marked(word):
         if word not in marked:
-            marked[word] = bool(word_keys(word.lower(), language) & wanted)
+            marked[word] = bool(word_keys(word, language) & wanted)
         return marked[word]
 
     tokens, first = [], None

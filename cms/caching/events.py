@@ -49,6 +49,8 @@ BOOKKEEPING_FIELDS = frozenset(
         "locked_by",
         "wagtail_admin_comments",
         "file_hash",
+        # Wagtail stores a document's size the first time it is asked for it (the documents page does).
+        "file_size",
     }
 )
 

@@ -321,9 +321,12 @@ AXES_RETENTION_DAYS = env_int("AXES_RETENTION_DAYS", 90)
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Models in the site search besides pages (see search/indexing.py).
+# One index for the site, the API and the admin, Polish lemmas by Morfeusz 2 (search/backend.py, docs/ARCHITECTURE.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Models listed on the site's results page besides pages (see search/indexing.py).
 SEARCH_MODELS = ["partners.Partner", "documents.DocumentEntry"]
+# Models in the same index found only through `.search()` (the API's ?search=, the admin's choosers and listings).
+SEARCH_INDEX_ONLY_MODELS = ["wagtailimages.Image", "wagtaildocs.Document"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -5,7 +5,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 NO_SEARCH_INDEXING = override_settings(
-    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.backend", "AUTO_UPDATE": False}}
 )
 
 

@@ -21,7 +21,7 @@ from documents.models import DocumentEntry, DocumentIndexPage
 from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage
-from search.indexing import index_page
+from search.indexing import index_public
 
 from ..factories.partners import PartnerFactory
 from .budget import NO_SEARCH_INDEXING, add_pages, count_queries
@@ -55,7 +55,7 @@ def add_listed_content(count, start=0):
         lead="Lead",
     )
     for item in news:
-        index_page(item)
+        index_public(item)
     soon = timezone.now() + timedelta(days=7)
     add_pages(
         EventIndexPage.objects.get(locale__language_code="pl"),
@@ -136,7 +136,7 @@ PAGE_BUDGETS = {
     "event_index": 4,
     "event_page": 2,
     "documents": 2,
-    "search": 5,
+    "search": 4,
 }
 API_BUDGETS = {
     "api_listing": 3,

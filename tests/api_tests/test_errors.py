@@ -99,7 +99,6 @@ BAD_REQUESTS = [
     "/api/v2/pages/?type=news.NewsPage&date=notadate",
     "/api/v2/pages/?type=news.EventPage&start=tomorrow",
     "/api/v2/pages/?type=home.AccessibilityStatementPage&publication_date=2026-13-01",
-    "/api/v2/pages/?search=x&search_operator=or",
     "/api/v2/partners/?role=foo",
     "/api/v2/partners/?social_economy_kind=xx",
     "/api/v2/pages/?type=home.StandardPage,nothing",

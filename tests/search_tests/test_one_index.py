@@ -13,13 +13,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from editorial.factories import EditorFactory
 from home import content_events
 from home.models import HomePage, StandardPage
-from partners.factories import PartnerFactory
 from partners.models import Partner
 from search.indexing import index_changed
 from search.models import SearchEntry
+from tests.factories.editorial import EditorFactory
+from tests.factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -25,6 +25,8 @@ from django.db.utils import load_backend
 
 from wagtail.models import Locale
 
+from news.models import EventIndexPage, NewsIndexPage
+
 AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_content
 
 
@@ -189,3 +191,23 @@ def empty_cache_first():
     """Each test starts from an empty cache: what is cached there (the API's scope of public pages, fragments,
     content versions) was derived from rows that the previous test's rollback took away."""
     cache.clear()
+
+
+@pytest.fixture
+def news_index_pl(locale_pl):
+    return NewsIndexPage.objects.get(locale=locale_pl)
+
+
+@pytest.fixture
+def news_index_en(locale_en):
+    return NewsIndexPage.objects.get(locale=locale_en)
+
+
+@pytest.fixture
+def event_index_pl(locale_pl):
+    return EventIndexPage.objects.get(locale=locale_pl)
+
+
+@pytest.fixture
+def event_index_en(locale_en):
+    return EventIndexPage.objects.get(locale=locale_en)

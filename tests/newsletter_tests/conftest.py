@@ -1,6 +1,21 @@
 import pytest
 
+from django.contrib.auth import get_user_model
+
+from wagtail.users.models import UserProfile
+
 from newsletter.models import ConsentText
+
+
+@pytest.fixture
+def admin(client):
+    """A superuser's client, the admin in English."""
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture(scope="module")

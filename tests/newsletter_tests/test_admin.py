@@ -6,23 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
-from wagtail.users.models import UserProfile
-
 from newsletter.models import ConsentText, NewsletterIssue, Subscriber
 
 from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -11,11 +11,8 @@ import signal
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from django.contrib.auth import get_user_model
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-
-from wagtail.users.models import UserProfile
 
 from newsletter.emails import unsubscribe_url
 from newsletter.models import NewsletterDelivery, Subscriber
@@ -65,16 +62,6 @@ def run_worker():
     for logger, (level, handlers_before) in levels.items():
         logger.setLevel(level)
         logger.handlers[:] = handlers_before
-
-
-@pytest.fixture
-def admin(client):
-    user = get_user_model().objects.create_superuser("sender", "sender@example.org", "password")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

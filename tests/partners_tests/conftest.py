@@ -1,8 +1,11 @@
 import io
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from partners.models import Partner, PartnerIndexPage
 
@@ -27,6 +30,26 @@ def generate_demo_partners(db):
         return out.getvalue()
 
     return generate
+
+
+@pytest.fixture
+def queries_for_10_and_300_partners(client, generate_demo_partners):
+    """The queries of one answer at ``url`` with 10 demo partners (with logos), then with 300."""
+
+    def count(url):
+        logo = ImageFactory(title="[DEMO] logo")
+        counts = []
+        for total in (10, 300):
+            generate_demo_partners(total)
+            Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
+            client.get(url)  # warm caches and create logo renditions once
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    return count
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 import pytest
 from wagtail_factories import ImageFactory
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from partners.models import Partner, Sector
+from partners.models import Sector
 
 from ..factories.partners import PartnerFactory
 
@@ -107,23 +104,7 @@ def test_bad_parameters_answer_400_with_a_message(client, params, message):
     assert message in response.json()["message"]
 
 
-def count_queries(client, url):
-    client.get(url)  # warm caches and create logo renditions once
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_listing_runs_the_same_queries_for_10_and_300_partners(client, generate_demo_partners):
-    logo = ImageFactory(title="[DEMO] logo")
-    url = f"{API}?locale=en&limit=100&fields=*"
-
-    generate_demo_partners(10)
-    Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
-    few = count_queries(client, url)
-    generate_demo_partners(300)
-    Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
-    many = count_queries(client, url)
+def test_listing_runs_the_same_queries_for_10_and_300_partners(queries_for_10_and_300_partners):
+    few, many = queries_for_10_and_300_partners(f"{API}?locale=en&limit=100&fields=*")
 
     assert few == many == API_LIST_QUERIES

@@ -2,12 +2,8 @@ import json
 import re
 
 import pytest
-from wagtail_factories import ImageFactory
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from partners.models import Partner, Sector, SocialEconomyKind
+from partners.models import Sector, SocialEconomyKind
 
 from ..factories.partners import PartnerFactory
 
@@ -177,24 +173,8 @@ def test_detail_page_of_a_partner_that_is_not_shown_is_404(client, index_pl, loc
     assert response.status_code == 404
 
 
-def count_queries(client, url):
-    client.get(url)  # warm caches and create logo renditions once
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_index_page_runs_the_same_queries_for_10_and_300_partners(client, index_pl, generate_demo_partners):
-    logo = ImageFactory(title="[DEMO] logo")
-    url = index_pl.url
-
-    generate_demo_partners(10)
-    Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
-    few = count_queries(client, url)
-    generate_demo_partners(300)
-    Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
-    many = count_queries(client, url)
+def test_index_page_runs_the_same_queries_for_10_and_300_partners(index_pl, queries_for_10_and_300_partners):
+    few, many = queries_for_10_and_300_partners(index_pl.url)
 
     assert few == many == INDEX_PAGE_QUERIES
 

@@ -3,7 +3,6 @@ import pytest
 from documents.models import DocumentIndexPage
 from home.models import HomePage, StandardPage
 from home.seeding import translation_key_for
-from news.models import NewsIndexPage
 
 
 @pytest.fixture
@@ -19,16 +18,6 @@ def join_page_pl(locale_pl):
 @pytest.fixture
 def about_page_pl(locale_pl):
     return StandardPage.objects.get(locale=locale_pl, slug="o-partnerstwie")
-
-
-@pytest.fixture
-def news_index_pl(locale_pl):
-    return NewsIndexPage.objects.get(locale=locale_pl)
-
-
-@pytest.fixture
-def news_index_en(locale_en):
-    return NewsIndexPage.objects.get(locale=locale_en)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ class PartnerViewSet(SnippetViewSet):
     list_filter = ["sector", "social_economy_kind", "role", "is_active", "live", "is_demo"]
     # Plain database search: finds partners created in bulk (demo data) without a search index rebuild.
     search_backend_name = None
-    search_fields = ["name", "short_name", "city", "email"]
+    search_fields = ["name", "short_name", "city", "public_email"]
     list_export = [
         "name",
         "short_name",
@@ -43,8 +43,8 @@ class PartnerViewSet(SnippetViewSet):
         "kind_label",
         "role_label",
         "website",
-        "email",
-        "phone",
+        "public_email",
+        "public_phone",
         "street",
         "postcode",
         "city",

@@ -38,7 +38,7 @@ def test_other_values_are_left_as_they_are(value):
     assert neutralise_formula(value) == value
 
 
-def test_the_applications_csv_export_neutralises_a_formula_typed_into_the_form(admin_client):
+def test_the_applications_csv_export_neutralises_a_formula_in_what_an_applicant_gave(admin_client):
     MembershipApplicationFactory(institution_name=PAYLOAD, city="@Lublin")
 
     header, *rows = csv_rows(admin_client.get("/admin/membership_applications/", {"export": "csv"}))

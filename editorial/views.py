@@ -7,6 +7,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from home.spreadsheets import FormulaSafeExportMixin
+
 from .board import LIVE, STATES, TranslationBoard
 
 # Who may see the board: whoever writes pages in some language (Editors, Translators) — Wagtail's own rule for
@@ -18,7 +20,7 @@ def user_can_see_translation_board(user):
     return policy_registry.get_by_type(Page).user_has_any_permission(user, BOARD_PAGE_ACTIONS)
 
 
-class TranslationBoardView(ReportView):
+class TranslationBoardView(FormulaSafeExportMixin, ReportView):
     """Every page and translatable snippet with its translation state; ``?state=`` narrows it to one state."""
 
     page_title = _("Translation status")

@@ -10,10 +10,12 @@ from django.views.generic import FormView
 
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from home.spreadsheets import FormulaSafeExportMixin
 
 from . import decisions
 from .applications import MembershipApplication
@@ -31,6 +33,10 @@ class ApplicationPermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "change"):
             return False
         return super().user_has_permission(user, action)
+
+
+class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
+    """The list of applications; its CSV export keeps what applicants typed as text."""
 
 
 class ApplicationInspectView(InspectView):

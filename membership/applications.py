@@ -58,6 +58,20 @@ class MembershipApplication(models.Model):
     consent_version = models.CharField(_("consent version"), max_length=32)
     consent_text = models.TextField(_("consent text"), help_text=_("Exactly as the applicant was shown it."))
     consent_given_at = models.DateTimeField(_("consent given at"))
+    address_confirmation_sent_at = models.DateTimeField(
+        _("address confirmation requested at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the applicant's e-mail address was asked to confirm itself; empty if it was not mailed."),
+    )
+    address_confirmed_at = models.DateTimeField(
+        _("address confirmed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the applicant confirmed the e-mail address and was sent the copy of the declaration."),
+    )
 
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(

@@ -29,7 +29,11 @@ def _lock_new(application):
 
 
 def accept(application, user):
-    """Accept the application: a draft Partner is created for an editor to review and publish."""
+    """Accept the application: a draft Partner is created for an editor to review and publish.
+
+    Only the institution's data goes into the partner, which is published: the contact person's e-mail and phone
+    were given to consider the declaration, not to be shown; the partner's public contact starts empty.
+    """
     with transaction.atomic():
         application = _lock_new(application)
         partner = create_draft_partner(
@@ -39,8 +43,6 @@ def accept(application, user):
             social_economy_kind=application.social_economy_kind,
             role=Role.MEMBER,
             website=application.website,
-            email=application.email,
-            phone=application.phone,
             street=application.street,
             postcode=application.postcode,
             city=application.city,

@@ -38,3 +38,7 @@ class AccessionPage(RoutablePageMixin, ContentPage):
     @path("declaration/<uuid:token>/")
     def filled_declaration(self, request, token):
         return views.filled_declaration(request, self, token)
+
+    @path("confirm/<uuid:token>/<str:signature>/")
+    def confirm_address(self, request, token, signature):
+        return views.confirm_address(request, self, token, signature)

@@ -1,4 +1,5 @@
-"""The online accession declaration: form, thank-you page and the filled-in declaration as a PDF.
+"""The online accession declaration: form, thank-you page, the filled-in declaration as a PDF, and the link that
+confirms the applicant's address before the copy of the declaration is mailed to it.
 
 Served through ``AccessionPage``'s routes, so each language's page answers in that language.
 """
@@ -12,14 +13,16 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from home.models import ContactDetails
 from home.ratelimit import retry_after
 
+from . import confirmation
 from .applications import MembershipApplication
 from .consent import CONSENT_VERSION, consent_text
 from .forms import AccessionForm
-from .notifications import notify_applicant, notify_secretary
+from .notifications import notify_secretary, request_address_confirmation, send_applicant_copy
 from .pdf import filled_declaration_filename, filled_declaration_pdf
 
 SESSION_KEY = "accession_applications"
@@ -86,7 +89,7 @@ def application_form(request, page):
         application = MembershipApplication.objects.get(submission_token=application.submission_token)
     else:
         notify_secretary(application)
-        notify_applicant(application)
+        request_address_confirmation(application, confirm_address_url(request, page, application))
     remember(request, application)
     return redirect(page.url + page.reverse_subpage("thank_you"))
 
@@ -124,5 +127,33 @@ def filled_declaration(request, page, token):
         raise Http404(_("No such declaration in this browser session."))
     response = HttpResponse(filled_declaration_pdf(application, partnership_name()), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filled_declaration_filename(application)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def confirm_address_url(request, page, application):
+    path = page.url + page.reverse_subpage(
+        "confirm_address",
+        kwargs={"token": application.submission_token, "signature": confirmation.signature(application)},
+    )
+    return request.build_absolute_uri(path)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_address(request, page, token, signature):
+    """The link from the confirmation request: a button (mail scanners follow links), whose POST sends the copy."""
+    application = MembershipApplication.objects.filter(submission_token=token).first()
+    if application is None or not confirmation.is_valid(application, signature):
+        raise Http404(_("This confirmation link is not valid or has expired."))
+    context = {"page": page, "self": page, "application": application}
+    if request.method == "POST" and application.address_confirmed_at is None:
+        # Claimed in one statement, so that two clicks at once send one copy.
+        claimed = MembershipApplication.objects.filter(pk=application.pk, address_confirmed_at__isnull=True).update(
+            address_confirmed_at=timezone.now()
+        )
+        if claimed:
+            send_applicant_copy(application)
+        context["just_confirmed"] = True
+    response = TemplateResponse(request, "membership/address_confirmation.html", context)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -6,7 +6,13 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import AcceptView, ApplicationInspectView, ApplicationPermissionPolicy, RejectView
+from .admin_views import (
+    AcceptView,
+    ApplicationIndexView,
+    ApplicationInspectView,
+    ApplicationPermissionPolicy,
+    RejectView,
+)
 from .applications import MembershipApplication
 from .decisions import ACCEPT_ACTION, REJECT_ACTION
 
@@ -15,6 +21,7 @@ register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(Me
 
 class MembershipApplicationViewSet(ModelViewSet):
     model = MembershipApplication
+    index_view_class = ApplicationIndexView
     name = "membership_applications"
     icon = "form"
     menu_label = _("Membership applications")

@@ -19,6 +19,8 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from home.spreadsheets import FormulaSafeExportMixin
+
 from .models import ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
 from .rendering import issue_context
 from .tasks import last_sending_run, request_sending
@@ -43,7 +45,7 @@ register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 register_permission_policy(ConsentText, ConsentTextPermissionPolicy(ConsentText))
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(FormulaSafeExportMixin, IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         Status = Subscriber.Status

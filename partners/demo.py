@@ -147,7 +147,7 @@ class PartnersDemo(DemoGenerator):
             "social_economy_kind": SOCIAL_ECONOMY_KIND_BY_TYPE.get(type_pl, ""),
             "role": Role.MEMBER,
             "website": f"https://demo-{n:05d}.example.org/",
-            "email": f"demo-{n:05d}@example.org",
+            "public_email": f"demo-{n:05d}@example.org",
             "street": f"ul. Przykładowa {rng.randint(1, 120)}",
             "postcode": f"2{rng.randint(0, 4)}-{rng.randint(0, 999):03d}",
             "city": rng.choice(CITIES),

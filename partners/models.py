@@ -83,8 +83,21 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
     )
     description = RichTextField(_("description"), features=DESCRIPTION_FEATURES, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    # The institution's public contact, for visitors, the API and search engines: an office's address, never the
+    # personal contact given in a membership application (that stays with the application).
+    public_email = models.EmailField(
+        _("public e-mail of the institution"),
+        blank=True,
+        help_text=_(
+            "Published on the site and in the API. An institutional address (office, secretariat), not a person's."
+        ),
+    )
+    public_phone = models.CharField(
+        _("public phone of the institution"),
+        max_length=50,
+        blank=True,
+        help_text=_("Published on the site and in the API. An institutional number, not a person's."),
+    )
     street = models.CharField(_("street"), max_length=255, blank=True)
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -141,8 +154,8 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         TranslatableField("logo_alt"),
         TranslatableField("description"),
         SynchronizedField("website"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
+        SynchronizedField("public_email"),
+        SynchronizedField("public_phone"),
         SynchronizedField("street"),
         SynchronizedField("postcode"),
         SynchronizedField("city"),
@@ -170,13 +183,13 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         MultiFieldPanel(
             [
                 FieldPanel("website"),
-                FieldPanel("email"),
-                FieldPanel("phone"),
+                FieldPanel("public_email"),
+                FieldPanel("public_phone"),
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
-            heading=_("Contact and location"),
+            heading=_("Public contact and location"),
         ),
     ]
 
@@ -193,8 +206,8 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixi
         APIField("logo", serializer=PartnerLogoField()),
         APIField("description"),
         APIField("website"),
-        APIField("email"),
-        APIField("phone"),
+        APIField("public_email"),
+        APIField("public_phone"),
         APIField("street"),
         APIField("postcode"),
         APIField("city"),

@@ -1,6 +1,6 @@
 """What other apps may do with partners, so they need not know the model's rules.
 
-The membership applications of the documents app turn an accepted application into a *draft* partner with
+The membership app turns an accepted application into a *draft* partner with
 ``create_draft_partner``; an editor completes it, has it translated and publishes it in the admin.
 """
 
@@ -32,7 +32,7 @@ def unique_slug(name, locale, exclude_pk=None):
 def create_draft_partner(*, name, sector, locale=None, user=None, **fields):
     """An unpublished partner with a first revision, validated like the admin form validates it.
 
-    ``fields`` are any other Partner fields (short_name, social_economy_kind, email, member_since, …).
+    ``fields`` are any other Partner fields (short_name, social_economy_kind, public_email, member_since, …).
     Raises ``django.core.exceptions.ValidationError`` when the data breaks a rule of the model.
     """
     locale = locale or Locale.get_default()

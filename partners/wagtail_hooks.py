@@ -4,21 +4,14 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn, 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.spreadsheets import FormulaSafeExportMixin
+
 from .models import Partner
 
-# A spreadsheet opens a cell starting with one of these as a formula: exported text must stay text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-
-class PartnerIndexView(IndexView):
+class PartnerIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("locale")
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -49,8 +42,8 @@ class PartnerViewSet(SnippetViewSet):
         "kind_label",
         "role_label",
         "website",
-        "email",
-        "phone",
+        "public_email",
+        "public_phone",
         "street",
         "postcode",
         "city",

@@ -30,10 +30,11 @@ def partner_json_ld(partner, request, url):
         data["description"] = strip_tags(partner.description).strip()
     if partner.website:
         data["sameAs"] = [partner.website]
-    if partner.email:
-        data["email"] = partner.email
-    if partner.phone:
-        data["telephone"] = partner.phone
+    # Only the institution's public contact: a membership application's personal contact never reaches a Partner.
+    if partner.public_email:
+        data["email"] = partner.public_email
+    if partner.public_phone:
+        data["telephone"] = partner.public_phone
     address = {
         key: value
         for key, value in (

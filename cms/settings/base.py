@@ -313,6 +313,8 @@ NEWSLETTER_BATCH_SIZE = 100
 PERSONAL_DATA_HANDLERS = ["newsletter.personal_data", "membership.personal_data"]
 # Days a never-confirmed newsletter signup (address, IP, browser, source) is kept.
 NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = env_int("NEWSLETTER_UNCONFIRMED_RETENTION_DAYS", 30)
+# How long the link that confirms a membership applicant's e-mail address (and sends the copy) stays valid.
+MEMBERSHIP_ADDRESS_CONFIRMATION_MAX_AGE = timedelta(days=7)
 # Days a rejected membership application is kept after its decision.
 MEMBERSHIP_REJECTED_RETENTION_DAYS = env_int("MEMBERSHIP_REJECTED_RETENTION_DAYS", 365)
 # Days django-axes keeps its records of login attempts and lockouts.

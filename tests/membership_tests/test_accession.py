@@ -58,7 +58,7 @@ def test_the_form_is_offered_in_each_language_with_a_fresh_submission_token(clie
     assert ("Wyrażam zgodę" if language == "pl" else "I consent") in html
 
 
-def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applicant_confirmed(client):
+def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applicant_asked_to_confirm(client):
     response = client.post(FORM_PATHS["pl"], valid_data())
 
     assert response.status_code == 302
@@ -78,11 +78,10 @@ def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applican
     assert f"/admin/membership_applications/inspect/{application.pk}/" in to_secretary.body
     assert "1234563218" in to_secretary.body
     assert to_applicant.to == ["biuro@zrodlo.example.org"]
-    assert to_applicant.subject == "Otrzymaliśmy Państwa deklarację przystąpienia"
+    assert to_applicant.subject == "Potwierdźcie Państwo adres e-mail podany w deklaracji przystąpienia"
     assert application.reference in to_applicant.body
-    filename, content, mimetype = to_applicant.attachments[0]
-    assert mimetype == "application/pdf"
-    assert "Stowarzyszenie Źródło" in pdf_text(content)
+    assert to_applicant.attachments == []
+    assert application.address_confirmation_sent_at is not None and application.address_confirmed_at is None
 
 
 def test_the_secretary_address_comes_from_the_contact_details(client):
@@ -98,8 +97,8 @@ def test_an_english_applicant_is_confirmed_in_english_and_the_secretary_notified
 
     to_secretary, to_applicant = mail.outbox
     assert to_secretary.subject.startswith("Nowa deklaracja przystąpienia")
-    assert to_applicant.subject == "We have received your accession declaration"
-    assert "Thank you" in to_applicant.body
+    assert to_applicant.subject == "Confirm your e-mail address for the accession declaration"
+    assert "If it was you, confirm the address" in to_applicant.body
     assert MembershipApplication.objects.get().language == "en"
 
 

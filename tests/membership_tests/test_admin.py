@@ -68,7 +68,7 @@ def test_applications_cannot_be_created_or_edited_in_the_admin(admin_client):
     assert edit.status_code == 302 and edit["Location"] == inspect_url(application)
 
 
-def test_accepting_creates_a_draft_partner_prefilled_from_the_application_and_logs_it(admin_client, admin_user):
+def test_accepting_creates_a_draft_partner_with_the_institutions_data_only_and_logs_it(admin_client, admin_user):
     application = MembershipApplicationFactory(
         institution_name="Spółdzielnia Socjalna Łąka",
         sector="social_economy",
@@ -93,11 +93,9 @@ def test_accepting_creates_a_draft_partner_prefilled_from_the_application_and_lo
         "social_cooperative",
     )
     assert (partner.street, partner.postcode, partner.city) == (application.street, application.postcode, "Lublin")
-    assert (partner.email, partner.phone, partner.website) == (
-        application.email,
-        application.phone,
-        application.website,
-    )
+    assert partner.website == application.website
+    # The contact person's e-mail and phone stay with the application: the partner's public contact starts empty.
+    assert (partner.public_email, partner.public_phone) == ("", "")
     assert partner.slug == "spoldzielnia-socjalna-laka"
     assert partner.latest_revision is not None
     assert not Partner.objects.visible().filter(pk=partner.pk).exists()

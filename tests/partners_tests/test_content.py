@@ -34,7 +34,9 @@ def test_koziolek_is_the_initiator_in_both_languages(language, name):
     assert partner.member_since_iso == "2010-11"
     assert partner.member_since_precision == DatePrecision.MONTH
     # Nothing beyond the partnership's own text.
-    assert not any([partner.website, partner.email, partner.phone, partner.street, partner.city, partner.logo_id])
+    assert not any(
+        [partner.website, partner.public_email, partner.public_phone, partner.street, partner.city, partner.logo_id]
+    )
 
 
 def test_koziolek_english_version_is_a_wagtail_localize_translation():

@@ -25,7 +25,7 @@ def test_creates_partners_in_both_languages_clearly_marked_as_demo(generate_demo
     assert set(polish.values_list("translation_key", flat=True)) == set(
         english.values_list("translation_key", flat=True)
     )
-    assert all(p.email.endswith("@example.org") and not p.phone for p in polish)
+    assert all(p.public_email.endswith("@example.org") and not p.public_phone for p in polish)
     assert "partners: 12/12 partners (pl + en)" in output
     assert "partners: 12 partners in Polish and 12 in English" in output
 

@@ -93,7 +93,17 @@ def test_translation_rules_synchronise_facts_and_translate_words():
     from wagtail_localize.fields import SynchronizedField, TranslatableField
 
     rules = {field.field_name: type(field) for field in Partner.translatable_fields}
-    for fact in ("slug", "sector", "website", "phone", "email", "latitude", "longitude", "member_since", "logo"):
+    for fact in (
+        "slug",
+        "sector",
+        "website",
+        "public_phone",
+        "public_email",
+        "latitude",
+        "longitude",
+        "member_since",
+        "logo",
+    ):
         assert rules[fact] is SynchronizedField, fact
     for words in ("name", "short_name", "description", "logo_alt"):
         assert rules[words] is TranslatableField, words

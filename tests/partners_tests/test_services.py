@@ -17,7 +17,7 @@ def test_create_draft_partner_makes_an_unpublished_partner_with_a_revision(local
         name="Fundacja „Nowa Łąka”",
         sector=Sector.NGO,
         user=admin_user,
-        email="biuro@nowa-laka.example.org",
+        public_email="biuro@nowa-laka.example.org",
         member_since=datetime.date(2026, 11, 20),
         member_since_precision=DatePrecision.DAY,
     )

@@ -36,7 +36,7 @@ def polish_partner(no_demo_partners):
         social_economy_kind=SocialEconomyKind.CIS,
         description="<p>Pomagamy wrócić na rynek pracy.</p>",
         website="https://most.example.org/",
-        phone="81 000 00 00",
+        public_phone="81 000 00 00",
         latitude="51.250000",
         longitude="22.570000",
     )
@@ -55,7 +55,16 @@ def test_translating_a_partner_copies_its_facts_and_publishes_it(
 
     assert english.live
     assert english.translation_key == polish_partner.translation_key
-    for fact in ("slug", "sector", "social_economy_kind", "website", "phone", "latitude", "longitude", "member_since"):
+    for fact in (
+        "slug",
+        "sector",
+        "social_economy_kind",
+        "website",
+        "public_phone",
+        "latitude",
+        "longitude",
+        "member_since",
+    ):
         assert getattr(english, fact) == getattr(polish_partner, fact), fact
     assert client.get(f"{index_en.url}cis-most/").status_code == 200
 
@@ -86,7 +95,7 @@ def test_facts_changed_in_polish_are_synchronised_to_english(
 ):
     translate(polish_partner, locale_en, django_capture_on_commit_callbacks)
     polish_partner.website = "https://nowy-most.example.org/"
-    polish_partner.phone = "81 111 11 11"
+    polish_partner.public_phone = "81 111 11 11"
     polish_partner.save_revision().publish()
 
     # What the admin's "Sync translated snippets" does: refresh the source, then update the translation.
@@ -96,7 +105,7 @@ def test_facts_changed_in_polish_are_synchronised_to_english(
         translation.save_target(publish=True)
 
     english = Partner.objects.get(translation_key=polish_partner.translation_key, locale=locale_en)
-    assert (english.website, english.phone) == ("https://nowy-most.example.org/", "81 111 11 11")
+    assert (english.website, english.public_phone) == ("https://nowy-most.example.org/", "81 111 11 11")
 
 
 def test_a_draft_partner_translates_into_a_draft(no_demo_partners, locale_en, django_capture_on_commit_callbacks):

@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from newsletter.emails import unsubscribe_url
 from newsletter.models import NewsletterDelivery, Subscriber
-from newsletter.tokens import subscriber_for_confirmation
+from newsletter.tokens import request_for_confirmation
 
 from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .conftest import form_data
@@ -169,7 +169,7 @@ def test_the_confirmation_email_of_a_signup_waits_for_the_worker(client, mailout
     subscriber = Subscriber.objects.get(email="nowa.osoba@example.org")
     assert [message.to for message in mailoutbox] == [[subscriber.email]]
     token = re.search(r"/newsletter/confirm/([^/\s]+)/", mailoutbox[0].body).group(1)
-    assert subscriber_for_confirmation(token) == subscriber
+    assert request_for_confirmation(token).subscriber == subscriber
     assert queued(SEND_CONFIRMATION).count() == 0
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from home.ratelimit import retry_after
 
 from .models import ConsentEvent, Subscriber, normalise_email, random_key
-from .tasks import send_confirmation_email
+from .tasks import send_confirmation_link
 
 
 def refusal(request, email=None):
@@ -72,7 +72,7 @@ def subscribe(*, email, language, consent_text, source, ip, user_agent):
         key=random_key(),
     )
     if created:
-        send_confirmation_email.enqueue(request.pk)
+        send_confirmation_link.enqueue(request.pk)
         return
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return
@@ -85,7 +85,7 @@ def subscribe(*, email, language, consent_text, source, ip, user_agent):
         .update(confirmation_sent_at=now)
     )
     if claimed:
-        send_confirmation_email.enqueue(request.pk)
+        send_confirmation_link.enqueue(request.pk)
 
 
 def confirm(request_event, ip, user_agent):

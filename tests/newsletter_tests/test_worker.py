@@ -30,7 +30,7 @@ pytestmark = [
 ]
 
 SEND_ISSUE = "newsletter.tasks.send_issue"
-SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_email"
+SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_link"
 QUEUED = "Queued: the background worker will send this issue shortly."
 
 

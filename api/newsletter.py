@@ -91,7 +91,7 @@ class SubscribeAPIView(NewsletterAPIView):
                 email=form.cleaned_data["email"],
                 language=form.cleaned_data["language"],
                 consent_text=form.consent_text,
-                source=request.headers.get("Origin") or request.build_absolute_uri(),
+                source=signup.api_source(request),
                 ip=client_ip(request),
                 user_agent=request.headers.get("User-Agent", ""),
             )

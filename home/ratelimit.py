@@ -28,12 +28,13 @@ def client_key(group, request):
     return str(address)
 
 
-def retry_after(request, group, rate, key=client_key):
+def retry_after(request, group, rate, key=client_key, increment=True):
     """Count this attempt against ``rate`` ("10/h", or (attempts, seconds)) in ``group``, per ``key``.
 
-    Returns the seconds until the visitor may try again once the attempt is one too many, else None.
+    Returns the seconds until the visitor may try again once the attempt is one too many, else None. With
+    ``increment=False`` it only asks whether the visitor is already refused (for limits that count failures).
     """
-    usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
+    usage = get_usage(request, group=group, key=key, rate=rate, increment=increment)
     if usage is None or not usage["should_limit"]:
         return None
     logger.warning("Rate limit %s (%s) reached by %s at %s", group, rate, client_ip(request), request.path)

@@ -15,9 +15,10 @@ def absolute_url(path):
     return site_root_url() + path
 
 
-def confirmation_url(subscriber):
-    with translation.override(subscriber.language):
-        return absolute_url(reverse("newsletter:confirm", args=[confirmation_token(subscriber)]))
+def confirmation_url(request):
+    """The link confirming one signup request, in the language it was made in."""
+    with translation.override(request.language):
+        return absolute_url(reverse("newsletter:confirm", args=[confirmation_token(request)]))
 
 
 def unsubscribe_url(subscriber):
@@ -25,18 +26,18 @@ def unsubscribe_url(subscriber):
         return absolute_url(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
 
 
-def confirmation_email(subscriber):
-    with translation.override(subscriber.language):
+def confirmation_email(request):
+    with translation.override(request.language):
         context = {
-            "confirm_url": confirmation_url(subscriber),
+            "confirm_url": confirmation_url(request),
             "site_name": _("Lublin Partnership for the Development of the Social Economy"),
             "max_age_days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
-            "language": subscriber.language,
+            "language": request.language,
         }
         message = EmailMultiAlternatives(
             subject=_("Confirm your newsletter subscription"),
             body=render_to_string("newsletter/email/confirmation.txt", context),
-            to=[subscriber.email],
+            to=[request.subscriber.email],
         )
         message.attach_alternative(render_to_string("newsletter/email/confirmation.html", context), "text/html")
     return message

@@ -1,6 +1,7 @@
 """Newsletter: subscribers with a provable consent, the consent texts they agreed to, issues and deliveries."""
 
 import hashlib
+import secrets
 
 from typing_extensions import TypedDict
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -90,9 +92,15 @@ class ConsentText(models.Model):
         return cls.objects.filter(language=language).order_by("-version").first()
 
 
+def random_key():
+    """A secret that names a row in links without revealing its id, its time or its address."""
+    return secrets.token_urlsafe(24)
+
+
 @private_data
 class Subscriber(models.Model):
-    """One e-mail address, its language, where it stands, and the record of its consent."""
+    """One e-mail address, its language and where it stands. ``status`` is the current state, kept as a cache
+    of the consent history (``consent_events``), which is the evidence and is never rewritten."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for confirmation")
@@ -102,24 +110,9 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail"), unique=True, help_text=_("Stored in lower case."))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
-
-    consent_text = models.ForeignKey(
-        ConsentText,
-        verbose_name=_("consent text"),
-        on_delete=models.PROTECT,
-        related_name="subscribers",
-        null=True,
-        blank=True,
-    )
-    consent_text_sha256 = models.CharField(_("SHA-256 of the consent text"), max_length=64, blank=True)
-    consent_source = models.CharField(_("consent given on"), max_length=500, blank=True)
-    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    consent_ip = models.GenericIPAddressField(_("IP address at consent"), null=True, blank=True)
-    consent_user_agent = models.CharField(_("browser at consent"), max_length=500, blank=True)
+    # Signed into the unsubscribe link: the link names nobody by id or address.
+    key = models.CharField(max_length=64, unique=True, default=random_key, editable=False)
     confirmation_sent_at = models.DateTimeField(_("confirmation e-mail sent at"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    confirmation_ip = models.GenericIPAddressField(_("IP address at confirmation"), null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -135,45 +128,116 @@ class Subscriber(models.Model):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
+    def withdraw(self, source=""):
+        """Unsubscribe: the state changes once, and the withdrawal is added to the history."""
+        with transaction.atomic():
+            changed = (
+                Subscriber.objects.filter(pk=self.pk)
+                .exclude(status=self.Status.UNSUBSCRIBED)
+                # No link is outstanding any more: a later signup is mailed one at once.
+                .update(status=self.Status.UNSUBSCRIBED, confirmation_sent_at=None)
+            )
+            if changed:
+                ConsentEvent.objects.create(
+                    subscriber=self, kind=ConsentEvent.Kind.UNSUBSCRIBED, language=self.language, source=source[:500]
+                )
+        self.refresh_from_db()
+
+
+@private_data
+class ConsentEvent(models.Model):
+    """One step of a subscriber's consent history: a signup request, its confirmation, an unsubscription or a
+    re-subscription. Rows are only ever added (``save`` refuses an update); they go only with the subscriber's
+    erasure or, for a request never confirmed, after NEWSLETTER_UNCONFIRMED_RETENTION_DAYS."""
+
+    class Kind(models.TextChoices):
+        REQUESTED = "requested", _("signup request")
+        CONFIRMED = "confirmed", _("confirmation")
+        UNSUBSCRIBED = "unsubscribed", _("unsubscription")
+        RESUBSCRIBED = "resubscribed", _("re-subscription")
+
+    subscriber = models.ForeignKey(
+        Subscriber, verbose_name=_("subscriber"), on_delete=models.CASCADE, related_name="consent_events"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    consent_text = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("consent text"),
+        on_delete=models.PROTECT,
+        related_name="consent_events",
+        null=True,
+        blank=True,
+    )
+    consent_text_sha256 = models.CharField(_("SHA-256 of the consent text"), max_length=64, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+    # A confirmation or re-subscription names the request it confirmed.
+    request = models.ForeignKey(
+        "self",
+        verbose_name=_("confirmed request"),
+        on_delete=models.CASCADE,
+        related_name="confirmations",
+        null=True,
+        blank=True,
+    )
+    # A request's secret, signed into its confirmation link.
+    key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("consent history entry")
+        verbose_name_plural = _("consent history")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["subscriber", "kind", "created_at"], name="newsletter_consent_history")]
+
+    def __str__(self):
+        details = [self.get_kind_display()]
+        if self.consent_text_id:
+            details.append(_("consent text version %(version)s") % {"version": self.consent_text.version})
+        details += [value for value in (self.source, self.ip, self.user_agent) if value]
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M:%S} — " + ", ".join(str(d) for d in details)
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The consent history is append-only: an entry is never changed.")
+        super().save(*args, **kwargs)
+
     @property
     def consent_version(self):
         return self.consent_text.version if self.consent_text_id else None
 
-    @staticmethod
-    def consent_fields(consent_text, source, ip, user_agent, now):
-        """The consent record, as field values: what was agreed to, when, where and from which machine."""
-        return {
-            "consent_text": consent_text,
-            "consent_text_sha256": consent_text.sha256,
-            "consent_source": source[:500],
-            "consented_at": now,
-            "consent_ip": ip,
-            "consent_user_agent": user_agent[:500],
-        }
+
+def address_digest(address, secret=None):
+    """HMAC-SHA256 of a normalised address, keyed by the SECRET_KEY: equal for equal addresses, and no list of
+    guessed addresses can be checked against it without the key."""
+    return salted_hmac(
+        "newsletter.erased-address", normalise_email(address), secret=secret, algorithm="sha256"
+    ).hexdigest()
+
+
+@private_data
+class ErasedAddress(models.Model):
+    """The proof that an address was erased at its owner's request, kept as a keyed hash: the partnership must
+    not mail it again on the strength of the erased consent. It is not a ban: a later signup is a new consent,
+    confirmed by a new double opt-in."""
+
+    address_hmac = models.CharField(_("address (HMAC)"), max_length=64, unique=True)
+    erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("erased address")
+        verbose_name_plural = _("erased addresses")
+
+    def __str__(self):
+        return self.address_hmac
 
     @classmethod
-    def withdrawal_fields(cls, now):
-        """After unsubscribing only what proves the withdrawal is kept: the address, its language, the time."""
-        return {
-            "status": cls.Status.UNSUBSCRIBED,
-            "unsubscribed_at": now,
-            "consent_text": None,
-            "consent_text_sha256": "",
-            "consent_source": "",
-            "consented_at": None,
-            "consent_ip": None,
-            "consent_user_agent": "",
-            "confirmation_sent_at": None,
-            "confirmed_at": None,
-            "confirmation_ip": None,
-        }
-
-    def withdraw(self):
-        now = timezone.now()
-        Subscriber.objects.filter(pk=self.pk).exclude(status=self.Status.UNSUBSCRIBED).update(
-            **self.withdrawal_fields(now)
-        )
-        self.refresh_from_db()
+    def covers(cls, address):
+        """Whether ``address`` was erased (under the current SECRET_KEY or one of its fallbacks)."""
+        secrets_in_use = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return cls.objects.filter(address_hmac__in=[address_digest(address, key) for key in secrets_in_use]).exists()
 
 
 @private_data  # sent by e-mail; the site shows no archive of issues

@@ -6,15 +6,23 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 
 from . import sending
 from .emails import confirmation_email
-from .models import NewsletterIssue, Subscriber
+from .models import ConsentEvent, NewsletterIssue, Subscriber
 
 
+# Named apart from the task it replaced (which took a subscriber id), so that a run queued before the change
+# fails to load rather than reading a subscriber id as a request id.
 @task()
-def send_confirmation_email(subscriber_id):
-    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
-    if subscriber is None:
+def send_confirmation_link(request_id):
+    """Mail the confirmation link of one signup request, unless the address is confirmed meanwhile."""
+    request = (
+        ConsentEvent.objects.select_related("subscriber")
+        .filter(pk=request_id, kind=ConsentEvent.Kind.REQUESTED, key__isnull=False)
+        .exclude(subscriber__status=Subscriber.Status.CONFIRMED)
+        .first()
+    )
+    if request is None:
         return False
-    confirmation_email(subscriber).send()
+    confirmation_email(request).send()
     return True
 
 

@@ -1,18 +1,20 @@
 """The visitor's side: signing up from any page, confirming by e-mail, and leaving with one click."""
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from home.clients import client_ip
-from home.ratelimit import too_many_requests
+from home.ratelimit import retry_after, too_many_requests
 
 from . import signup
 from .forms import WebSubscriptionForm
 from .models import Subscriber
-from .tokens import ExpiredToken, InvalidToken, subscriber_for_confirmation, subscriber_for_unsubscribe
+from .tokens import ExpiredToken, InvalidToken, request_for_confirmation, subscriber_for_unsubscribe
 
 
 # No CSRF token: a forged signup only mails a confirmation link to that address (double opt-in, rate-limited),
@@ -57,14 +59,39 @@ def _invalid_link(request, error, purpose):
     )
 
 
+GUESSING_GROUP = "newsletter.token"
+
+
+def _guessing_refused(request, increment=False):
+    """Seconds to wait for a visitor who tried too many invalid links (only failures count: mail providers
+    post one-click unsubscribes for many readers from few addresses), else None."""
+    return retry_after(request, GUESSING_GROUP, settings.NEWSLETTER_INVALID_LINK_LIMIT, increment=increment)
+
+
+def _refusal(request, seconds):
+    return too_many_requests(request, seconds, _("Too many invalid links from your network. Please try again later."))
+
+
+def _token_view(request, lookup, token, purpose):
+    """The row a link names, or the answer to give: 429 to a visitor guessing links, 400 to an invalid one."""
+    seconds = _guessing_refused(request)
+    if seconds:
+        return None, _refusal(request, seconds)
+    try:
+        return lookup(token), None
+    except InvalidToken as e:
+        seconds = _guessing_refused(request, increment=True)
+        return None, (_refusal(request, seconds) if seconds else _invalid_link(request, e, purpose))
+
+
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    try:
-        subscriber = subscriber_for_confirmation(token)
-    except InvalidToken as e:
-        return _invalid_link(request, e, "confirm")
+    consent_request, refusal = _token_view(request, request_for_confirmation, token, "confirm")
+    if refusal:
+        return refusal
+    subscriber = consent_request.subscriber
     if request.method == "POST":
-        signup.confirm(subscriber, client_ip(request))
+        subscriber = signup.confirm(consent_request, client_ip(request), request.headers.get("User-Agent", ""))
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
@@ -73,12 +100,12 @@ def confirm(request, token):
 @csrf_exempt  # RFC 8058: mail clients POST here without a session; the signed token is the authority
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    try:
-        subscriber = subscriber_for_unsubscribe(token)
-    except InvalidToken as e:
-        return _invalid_link(request, e, "unsubscribe")
+    subscriber, refusal = _token_view(request, subscriber_for_unsubscribe, token, "unsubscribe")
+    if refusal:
+        return refusal
     if request.method == "POST":
-        subscriber.withdraw()
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        subscriber.withdraw(source="one-click (RFC 8058)" if one_click else request.build_absolute_uri(request.path))
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber})
     return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})

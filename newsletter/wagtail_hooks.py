@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .models import ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
+from .models import ConsentEvent, ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
 from .rendering import issue_context
 from .tasks import last_sending_run, request_sending
 
@@ -41,8 +42,36 @@ class ConsentTextPermissionPolicy(ModelPermissionPolicy):
         return action != "delete" and super().user_has_permission(user, action)
 
 
+class ConsentHistoryPermissionPolicy(ModelPermissionPolicy):
+    """The consent history is evidence: it is only read here, never added to, changed or deleted by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change", "delete"} and super().user_has_permission(user, action)
+
+
 register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 register_permission_policy(ConsentText, ConsentTextPermissionPolicy(ConsentText))
+register_permission_policy(ConsentEvent, ConsentHistoryPermissionPolicy(ConsentEvent))
+
+
+def consent_in_force():
+    """The subscriber's consent as the listing shows it, read from the history: the request its latest
+    confirmation confirmed, else (not confirmed yet) its latest request."""
+    Kind = ConsentEvent.Kind
+    history = ConsentEvent.objects.filter(subscriber=OuterRef("pk")).order_by("-created_at", "-pk")
+    confirmations = history.filter(kind__in=[Kind.CONFIRMED, Kind.RESUBSCRIBED])
+    requests = history.filter(kind=Kind.REQUESTED)
+
+    def latest(field):
+        return Coalesce(Subquery(confirmations.values(f"request__{field}")[:1]), Subquery(requests.values(field)[:1]))
+
+    return {
+        "consented_at": latest("created_at"),
+        "consent_source": latest("source"),
+        "consent_version": latest("consent_text__version"),
+        "confirmed_at": Subquery(confirmations.values("created_at")[:1]),
+        "unsubscribed_at": Subquery(history.filter(kind=Kind.UNSUBSCRIBED).values("created_at")[:1]),
+    }
 
 
 class SubscriberIndexView(FormulaSafeExportMixin, IndexView):
@@ -70,7 +99,14 @@ class SubscriberViewSet(SnippetViewSet):
     menu_label = _("Subscribers")
     index_view_class = SubscriberIndexView
     index_template_name = "newsletter/admin/subscriber_index.html"
-    list_display = ["email", "language", "status", "consented_at", "confirmed_at", "unsubscribed_at"]
+    list_display = [
+        "email",
+        "language",
+        "status",
+        Column("consented_at", label=_("consent given at")),
+        Column("confirmed_at", label=_("confirmed at")),
+        Column("unsubscribed_at", label=_("unsubscribed at")),
+    ]
     list_filter = ["status", "language"]
     search_fields = ["email"]
     search_backend_name = None
@@ -84,10 +120,44 @@ class SubscriberViewSet(SnippetViewSet):
         "confirmed_at",
         "unsubscribed_at",
     ]
-    export_headings = {"consent_version": _("Consent text version")}
+    export_headings = {
+        "consent_version": _("Consent text version"),
+        "consented_at": _("consent given at"),
+        "consent_source": _("consent given on"),
+        "confirmed_at": _("confirmed at"),
+        "unsubscribed_at": _("unsubscribed at"),
+    }
     export_filename = "newsletter-subscribers"
     inspect_view_enabled = True
+    inspect_view_fields = ["email", "language", "status", "created_at", "confirmation_sent_at", "consent_events"]
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Subscriber.objects.annotate(**consent_in_force())
+
+
+class ConsentEventViewSet(SnippetViewSet):
+    """Every signup request, confirmation, unsubscription and re-subscription, read-only."""
+
+    model = ConsentEvent
+    icon = "history"
+    menu_label = _("Consent history")
+    list_display = [
+        "created_at",
+        "subscriber",
+        "kind",
+        Column("consent_version", label=_("consent text version")),
+        "source",
+        "ip",
+    ]
+    list_filter = ["kind", "language"]
+    search_fields = ["subscriber__email"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return ConsentEvent.objects.select_related("subscriber", "consent_text")
 
 
 class ConsentTextViewSet(SnippetViewSet):
@@ -183,7 +253,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
 
 
 class NewsletterViewSetGroup(SnippetViewSetGroup):
-    items = (NewsletterIssueViewSet, SubscriberViewSet, ConsentTextViewSet)
+    items = (NewsletterIssueViewSet, SubscriberViewSet, ConsentEventViewSet, ConsentTextViewSet)
     menu_icon = "mail"
     menu_label = _("Newsletter")
     menu_order = 310

@@ -5,7 +5,7 @@ host-specific value comes from the environment (see the table in README.md).
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -306,6 +306,13 @@ NEWSLETTER_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
 NEWSLETTER_CONFIRMATION_RESEND_INTERVAL = 10 * 60
 # Subscribers mailed per task when an issue is sent.
 NEWSLETTER_BATCH_SIZE = 100
+# Invalid confirmation or unsubscribe links a visitor may try before being refused (guessing tokens).
+NEWSLETTER_INVALID_LINK_LIMIT = "10/h"
+# Last day on which unsubscribe links of the format used before December 2026 (a readable subscriber id and
+# 64 bits of an unsalted hash of the address) are still honoured; later they answer "link not valid".
+NEWSLETTER_LEGACY_UNSUBSCRIBE_UNTIL = date.fromisoformat(
+    os.environ.get("NEWSLETTER_LEGACY_UNSUBSCRIBE_UNTIL", "2027-06-30")
+)
 
 # --- Personal data: how long it is kept (purge_personal_data; the privacy page shows the same periods) ---------
 # Modules that know what their app stores about a person: each offers purge_expired(now) -> {label: rows removed},

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from newsletter.models import ConsentText, NewsletterIssue, NewsletterPage, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, NewsletterIssue, NewsletterPage, Subscriber, random_key
 
 
 class ConsentTextFactory(DjangoModelFactory):
@@ -18,28 +18,52 @@ class ConsentTextFactory(DjangoModelFactory):
 
 
 class SubscriberFactory(DjangoModelFactory):
+    """A subscriber with the history a signup leaves: its request and, for ``confirmed=True``, the confirmation."""
+
     email = factory.Sequence(lambda n: f"czytelnik{n}@example.org")
     language = "pl"
     status = Subscriber.Status.PENDING
-    consent_text = factory.LazyAttribute(
-        lambda o: ConsentText.current(o.language) or ConsentTextFactory(language=o.language)
-    )
-    consent_text_sha256 = factory.LazyAttribute(lambda o: o.consent_text.sha256)
-    consent_source = "http://testserver/pl/"
-    consented_at = factory.LazyFunction(timezone.now)
-    consent_ip = "192.0.2.10"
-    consent_user_agent = "Mozilla/5.0 (test)"
     confirmation_sent_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = Subscriber
+        skip_postgeneration_save = True
 
     class Params:
-        confirmed = factory.Trait(
-            status=Subscriber.Status.CONFIRMED,
-            confirmed_at=factory.LazyFunction(timezone.now),
-            confirmation_ip="192.0.2.10",
+        confirmed = factory.Trait(status=Subscriber.Status.CONFIRMED)
+
+    @factory.post_generation
+    def history(subscriber, create, extracted, **kwargs):
+        """``history__consent_text``, ``history__ip``… override the request's details."""
+        if not create:
+            return
+        consent_text = (
+            kwargs.get("consent_text")
+            or ConsentText.current(subscriber.language)
+            or ConsentTextFactory(language=subscriber.language)
         )
+        request = ConsentEvent.objects.create(
+            subscriber=subscriber,
+            kind=ConsentEvent.Kind.REQUESTED,
+            language=subscriber.language,
+            consent_text=consent_text,
+            consent_text_sha256=consent_text.sha256,
+            source=kwargs.get("source", f"http://testserver/{subscriber.language}/"),
+            ip=kwargs.get("ip", "192.0.2.10"),
+            user_agent=kwargs.get("user_agent", "Mozilla/5.0 (test)"),
+            key=random_key(),
+        )
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            ConsentEvent.objects.create(
+                subscriber=subscriber,
+                kind=ConsentEvent.Kind.CONFIRMED,
+                language=subscriber.language,
+                consent_text=request.consent_text,
+                consent_text_sha256=request.consent_text_sha256,
+                source=request.source,
+                ip=request.ip,
+                request=request,
+            )
 
 
 class NewsletterIssueFactory(DjangoModelFactory):

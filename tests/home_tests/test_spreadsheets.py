@@ -59,7 +59,7 @@ def test_the_applications_xlsx_export_keeps_a_formula_as_text(admin_client):
 
 
 def test_the_subscribers_csv_export_neutralises_a_formula_sent_as_the_signup_source(admin_client):
-    SubscriberFactory(email="anna@example.org", consent_source=PAYLOAD)
+    SubscriberFactory(email="anna@example.org", history__source=PAYLOAD)
 
     header, *rows = csv_rows(admin_client.get("/admin/snippets/newsletter/subscriber/", {"export": "csv"}))
 

@@ -6,7 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
-from newsletter.models import ConsentText, NewsletterIssue, Subscriber
+from wagtail.users.models import UserProfile
+
+from newsletter.models import ConsentEvent, ConsentText, NewsletterIssue, Subscriber
 
 from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
@@ -57,11 +59,30 @@ def test_subscribers_export_as_csv_with_their_consent_version(admin, subscribers
     assert {row[3] for row in rows} == {str(ConsentText.current("pl").version)}
 
 
-def test_subscriber_inspect_view_shows_the_consent_record(admin, subscribers):
+def test_subscriber_inspect_view_shows_the_consent_history(admin, subscribers):
     subscriber = subscribers[0]
     html = admin.get(f"/admin/snippets/newsletter/subscriber/inspect/{subscriber.pk}/").content.decode()
-    assert subscriber.consent_ip in html
-    assert subscriber.consent_source in html
+    request = subscriber.consent_events.get(kind=ConsentEvent.Kind.REQUESTED)
+    assert "Consent history" in html
+    assert request.ip in html and request.source in html and request.user_agent in html
+    assert f"consent text version {request.consent_version}" in html
+    assert "confirmation" in html
+
+
+def test_the_consent_history_is_listed_read_only_in_polish(admin, subscribers):
+    UserProfile.objects.filter(user__username="editor").update(preferred_language="pl")
+    listing = admin.get("/admin/snippets/newsletter/consentevent/")
+    search = admin.get("/admin/snippets/newsletter/consentevent/results/?q=carol").content.decode()
+    event = ConsentEvent.objects.first()
+    edit = admin.post(f"/admin/snippets/newsletter/consentevent/edit/{event.pk}/", {"ip": "203.0.113.1"})
+    delete = admin.post(f"/admin/snippets/newsletter/consentevent/delete/{event.pk}/")
+
+    assert listing.status_code == 200
+    assert "Historia zgód" in listing.content.decode() and "prośba o zapis" in listing.content.decode()
+    assert "carol@example.org" in search and "anna@example.org" not in search
+    assert (edit.status_code, delete.status_code) == (302, 302)
+    assert ConsentEvent.objects.filter(pk=event.pk, ip="192.0.2.10").exists()
+    assert not admin.get("/admin/snippets/newsletter/consentevent/add/").status_code == 200
 
 
 def test_subscribers_cannot_be_added_or_edited_by_hand(admin, subscribers):

@@ -4,7 +4,7 @@ import pytest
 
 from django.test import Client, override_settings
 
-from newsletter.models import ConsentText, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, Subscriber
 
 from ..factories.newsletter import SubscriberFactory
 from ..proxies import VISITOR_A, VISITOR_B, behind, via_proxies
@@ -31,8 +31,9 @@ def test_api_signup_records_the_consent_with_its_origin_and_mails_a_confirmation
     subscriber = Subscriber.objects.get()
     assert subscriber.email == "portal.user@example.org"
     assert subscriber.language == "en"
-    assert subscriber.consent_text == ConsentText.current("en")
-    assert subscriber.consent_source == ALLOWED
+    request = subscriber.consent_events.get()
+    assert request.consent_text == ConsentText.current("en")
+    assert request.source == ALLOWED
     assert len(mailoutbox) == 1
     assert "/en/newsletter/confirm/" in mailoutbox[0].body
 
@@ -175,3 +176,12 @@ def test_newsletter_page_in_the_pages_api_carries_the_consent_text(client):
     by_language = {item["meta"]["locale"]: item for item in items}
     assert by_language["pl"]["consent"]["text"] == ConsentText.current("pl").text
     assert by_language["en"]["consent"]["version"] == ConsentText.current("en").version
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", '=HYPERLINK("https://evil.example")', None])
+def test_api_signup_records_the_apis_own_address_unless_the_origin_is_allowed(client, origin):
+    extra = {"HTTP_ORIGIN": origin} if origin else {}
+
+    post(client, api_payload("origin@example.org", "en"), **extra)
+
+    assert ConsentEvent.objects.get().source == "http://testserver/api/v2/newsletter/subscribe/"

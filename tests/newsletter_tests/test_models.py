@@ -3,7 +3,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsletter.models import ConsentText, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, Subscriber
 
 from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
@@ -21,7 +21,7 @@ def test_email_is_stored_normalised_and_unique_regardless_of_letter_case():
 
 def test_editing_a_consent_text_creates_a_new_version_and_subscribers_keep_theirs():
     first = ConsentTextFactory(language="en", text="I agree to version one.")
-    subscriber = SubscriberFactory(language="en", consent_text=first)
+    subscriber = SubscriberFactory(language="en", history__consent_text=first)
     original_pk, original_version = first.pk, first.version
 
     first.text = "I agree to version two."
@@ -31,9 +31,9 @@ def test_editing_a_consent_text_creates_a_new_version_and_subscribers_keep_their
     assert first.version == original_version + 1
     assert ConsentText.objects.get(pk=original_pk).text == "I agree to version one."
     assert ConsentText.current("en") == first
-    subscriber.refresh_from_db()
-    assert subscriber.consent_text_id == original_pk
-    assert subscriber.consent_text.text == "I agree to version one."
+    request = subscriber.consent_events.get()
+    assert request.consent_text_id == original_pk
+    assert request.consent_text.text == "I agree to version one."
 
 
 def test_saving_an_unchanged_consent_text_creates_no_version():
@@ -50,21 +50,26 @@ def test_consent_versions_are_numbered_per_language():
     assert ConsentTextFactory(language="en").version == en_before + 1
 
 
-def test_withdrawing_keeps_only_what_proves_the_withdrawal():
+def test_withdrawing_adds_an_unsubscription_and_keeps_the_consent_it_withdraws():
     subscriber = SubscriberFactory(confirmed=True, email="leaving@example.org")
+    before = list(ConsentEvent.objects.values())
 
-    subscriber.withdraw()
+    subscriber.withdraw(source="one-click (RFC 8058)")
+    subscriber.withdraw(source="again")
 
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert subscriber.email == "leaving@example.org"
-    assert subscriber.unsubscribed_at is not None
-    assert subscriber.consent_text is None
-    assert subscriber.consent_ip is None
-    assert subscriber.consent_user_agent == ""
-    assert subscriber.consent_source == ""
-    assert subscriber.consented_at is None
-    assert subscriber.confirmed_at is None
-    assert subscriber.confirmation_ip is None
+    assert list(ConsentEvent.objects.values())[:2] == before
+    kinds = list(subscriber.consent_events.values_list("kind", "source"))
+    assert kinds[2:] == [(ConsentEvent.Kind.UNSUBSCRIBED, "one-click (RFC 8058)")]
+
+
+def test_a_consent_history_entry_cannot_be_changed_once_written():
+    request = SubscriberFactory().consent_events.get()
+    request.ip = "203.0.113.66"
+
+    with pytest.raises(ValueError, match="append-only"):
+        request.save()
+    assert ConsentEvent.objects.get().ip == "192.0.2.10"
 
 
 def test_a_translated_issue_starts_unsent(locale_pl, locale_en):

@@ -7,7 +7,7 @@ from django.core import signing
 from django.test import override_settings
 from django.utils import timezone
 
-from newsletter.models import ConsentText, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, Subscriber
 from newsletter.tokens import confirmation_token
 
 from ..factories.newsletter import ConsentTextFactory, SubscriberFactory
@@ -57,12 +57,14 @@ def test_signup_records_the_consent_and_mails_a_confirmation_in_the_visitors_lan
     assert subscriber.email == "reader@example.org"
     assert subscriber.language == "en"
     assert subscriber.status == Subscriber.Status.PENDING
-    assert subscriber.consent_text == current
-    assert subscriber.consent_text_sha256 == current.sha256
-    assert subscriber.consent_source == "http://testserver/en/contact/"
-    assert subscriber.consent_ip == "198.51.100.7"
-    assert subscriber.consent_user_agent == "Mozilla/5.0 Test"
-    assert subscriber.consented_at is not None
+    request = subscriber.consent_events.get()
+    assert request.kind == ConsentEvent.Kind.REQUESTED
+    assert request.consent_text == current
+    assert request.consent_text_sha256 == current.sha256
+    assert request.source == "http://testserver/en/contact/"
+    assert request.ip == "198.51.100.7"
+    assert request.user_agent == "Mozilla/5.0 Test"
+    assert request.language == "en"
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["reader@example.org"]
@@ -113,16 +115,28 @@ def test_a_confirmed_address_signing_up_again_changes_nothing_and_gets_no_mail(c
     assert mailoutbox == []
 
 
-def test_an_unsubscribed_address_can_sign_up_again_with_a_new_consent(client, mailoutbox):
+def test_an_unsubscribed_address_signing_up_again_gets_a_link_and_stays_unsubscribed_until_it_confirms(
+    client, mailoutbox
+):
     subscriber = SubscriberFactory(email="back@example.org", confirmed=True)
     subscriber.withdraw()
 
-    client.post(SUBSCRIBE.format("pl"), form_data("back@example.org"))
+    client.post(SUBSCRIBE.format("en"), form_data("back@example.org", "en"), REMOTE_ADDR="198.51.100.44")
 
     subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.Status.PENDING
-    assert subscriber.consent_text == ConsentText.current("pl")
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert len(mailoutbox) == 1
+    client.post(confirm_link(mailoutbox[0]), REMOTE_ADDR="198.51.100.44")
+    subscriber.refresh_from_db()
+    assert (subscriber.status, subscriber.language) == (Subscriber.Status.CONFIRMED, "en")
+    Kind = ConsentEvent.Kind
+    assert list(subscriber.consent_events.values_list("kind", flat=True)) == [
+        Kind.REQUESTED,
+        Kind.CONFIRMED,
+        Kind.UNSUBSCRIBED,
+        Kind.REQUESTED,
+        Kind.RESUBSCRIBED,
+    ]
 
 
 def test_a_pending_address_gets_another_confirmation_only_after_the_resend_interval(client, mailoutbox):
@@ -189,8 +203,13 @@ def test_confirmation_link_shows_a_button_and_confirming_records_time_and_ip(cli
     assert "Zapis potwierdzony" in response.content.decode()
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.CONFIRMED
-    assert subscriber.confirmed_at is not None
-    assert subscriber.confirmation_ip == "203.0.113.9"
+    request, confirmation = subscriber.consent_events.all()
+    assert (confirmation.kind, confirmation.request, confirmation.ip) == (
+        ConsentEvent.Kind.CONFIRMED,
+        request,
+        "203.0.113.9",
+    )
+    assert confirmation.consent_text == request.consent_text
 
 
 def test_confirming_twice_is_harmless(client, mailoutbox):
@@ -199,15 +218,18 @@ def test_confirming_twice_is_harmless(client, mailoutbox):
     client.post(link, REMOTE_ADDR="203.0.113.1")
     first = Subscriber.objects.values().get()
 
+    history = list(ConsentEvent.objects.values())
+
     response = client.post(link, REMOTE_ADDR="203.0.113.2")
 
     assert response.status_code == 200
     assert Subscriber.objects.values().get() == first
+    assert list(ConsentEvent.objects.values()) == history
 
 
 def test_a_tampered_confirmation_link_shows_a_clear_page_and_changes_nothing(client):
     subscriber = SubscriberFactory(email="victim@example.org")
-    token = confirmation_token(subscriber)
+    token = confirmation_token(subscriber.consent_events.get())
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     before = Subscriber.objects.values().get(pk=subscriber.pk)
 
@@ -231,7 +253,7 @@ def test_a_forged_payload_for_another_subscriber_is_rejected(client):
 
 def test_an_expired_confirmation_link_shows_a_clear_page_and_changes_nothing(client, settings):
     subscriber = SubscriberFactory(email="late@example.org")
-    token = confirmation_token(subscriber)
+    token = confirmation_token(subscriber.consent_events.get())
     settings.NEWSLETTER_CONFIRMATION_MAX_AGE = -1
 
     response = client.post(f"/pl/newsletter/confirm/{token}/")
@@ -242,16 +264,29 @@ def test_an_expired_confirmation_link_shows_a_clear_page_and_changes_nothing(cli
     assert subscriber.status == Subscriber.Status.PENDING
 
 
-def test_an_older_confirmation_link_is_void_once_a_newer_signup_replaced_the_consent(client):
-    subscriber = SubscriberFactory(email="again@example.org")
-    old_token = confirmation_token(subscriber)
-    Subscriber.objects.filter(pk=subscriber.pk).update(consented_at=timezone.now() + timedelta(seconds=5))
+def test_a_strangers_later_signup_does_not_void_the_owners_confirmation_link(client, mailoutbox):
+    client.post(SUBSCRIBE.format("pl"), form_data("owner@example.org"), REMOTE_ADDR="192.0.2.1")
+    owners_link = confirm_link(mailoutbox[0])
+    client.post(SUBSCRIBE.format("en"), form_data("owner@example.org", "en"), REMOTE_ADDR="203.0.113.66")
 
-    response = client.post(f"/pl/newsletter/confirm/{old_token}/")
+    client.post(owners_link, REMOTE_ADDR="192.0.2.1")
+
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.status, subscriber.language) == (Subscriber.Status.CONFIRMED, "pl")
+    confirmation = subscriber.consent_events.get(kind=ConsentEvent.Kind.CONFIRMED)
+    assert confirmation.request.ip == "192.0.2.1"
+
+
+def test_a_link_of_a_request_made_before_unsubscribing_cannot_bring_the_address_back(client):
+    subscriber = SubscriberFactory(email="left@example.org", confirmed=True)
+    old_request = subscriber.consent_events.get(kind=ConsentEvent.Kind.REQUESTED)
+    subscriber.withdraw()
+
+    response = client.post(f"/pl/newsletter/confirm/{confirmation_token(old_request)}/")
 
     assert response.status_code == 400
     subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
 
 @override_settings(NEWSLETTER_RATE_LIMITS={"ip": "3/h", "email": "100/h"})
@@ -300,7 +335,7 @@ def test_behind_our_proxies_the_consent_records_the_visitors_address(client, pro
             form_data("proxied@example.org"),
             **via_proxies(VISITOR_A, proxies, forged="1.2.3.4"),
         )
-    assert Subscriber.objects.get().consent_ip == VISITOR_A
+    assert Subscriber.objects.get().consent_events.get().ip == VISITOR_A
 
 
 @pytest.mark.parametrize("proxies", [1, 2])

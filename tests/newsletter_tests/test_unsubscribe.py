@@ -4,7 +4,7 @@ import pytest
 
 from django.test import Client
 
-from newsletter.models import Subscriber
+from newsletter.models import ConsentEvent, Subscriber
 from newsletter.sending import send_issue
 from newsletter.tokens import unsubscribe_token
 
@@ -38,8 +38,8 @@ def test_one_click_unsubscribe_works_with_a_post_and_no_session_or_csrf_token():
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert subscriber.unsubscribed_at is not None
-    assert subscriber.consent_ip is None and subscriber.consent_text is None
+    unsubscription = subscriber.consent_events.last()
+    assert (unsubscription.kind, unsubscription.source) == (ConsentEvent.Kind.UNSUBSCRIBED, "one-click (RFC 8058)")
 
 
 def test_a_get_on_the_unsubscribe_link_only_asks_for_confirmation(client):

@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from newsletter.emails import unsubscribe_url
 from newsletter.models import NewsletterDelivery, Subscriber
-from newsletter.tokens import subscriber_for_confirmation
+from newsletter.tokens import request_for_confirmation
 
 from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .conftest import form_data
@@ -24,7 +24,7 @@ from .conftest import form_data
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("loaded_site")]
 
 SEND_ISSUE = "newsletter.tasks.send_issue"
-SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_email"
+SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_link"
 QUEUED = "Queued: the background worker will send this issue shortly."
 
 
@@ -153,7 +153,7 @@ def test_the_confirmation_email_of_a_signup_waits_for_the_worker(client, mailout
     subscriber = Subscriber.objects.get(email="nowa.osoba@example.org")
     assert [message.to for message in mailoutbox] == [[subscriber.email]]
     token = re.search(r"/newsletter/confirm/([^/\s]+)/", mailoutbox[0].body).group(1)
-    assert subscriber_for_confirmation(token) == subscriber
+    assert request_for_confirmation(token).subscriber == subscriber
     assert queued(SEND_CONFIRMATION).count() == 0
 
 

@@ -433,6 +433,10 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
 
+# /healthz/ runs its deep check (a write to media storage, which costs money per request on S3) only for
+# requests from this machine or carrying this token in the X-Healthz-Token header; "" = localhost only.
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
+
 # A bare view for the benchmark's baseline (bench/): off unless the environment asks for it.
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", False)
 

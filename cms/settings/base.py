@@ -327,7 +327,15 @@ SEARCH_MODELS = ["partners.Partner", "documents.DocumentEntry"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Every download goes through Wagtail's view, which checks the collection's view restrictions first: no document
+# URL ever points at the media storage (docs/SECURITY.md). On S3 the documents/ prefix stays private to the app.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Behind nginx the view hands the checked file over with X-Accel-Redirect (django-sendfile2) to an `internal`
+# location instead of streaming it from Python (local disk only; docs/DEPLOYMENT.md has the nginx block).
+if env_bool("DOCUMENTS_X_ACCEL_REDIRECT", False):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = "/protected-media"
 # Only PDFs open in the browser; every other type is sent as an attachment (never HTML or SVG inline).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # A new translation starts as a draft and is published through the review workflow (editorial app), never at once.

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
+from home.document_links import document_link as nameless_document_link
 from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 
@@ -178,3 +179,9 @@ def footer_links(context):
         "privacy": _site_page(context, PrivacyPage),
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def document_link(document):
+    """A document's URL, without the file name when its collection is restricted (home.document_links)."""
+    return nameless_document_link(document)

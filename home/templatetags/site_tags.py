@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from home.document_links import document_link as nameless_document_link
 from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
+from home.privacy import PURPOSES
 
 register = template.Library()
 
@@ -185,3 +186,9 @@ def footer_links(context):
 def document_link(document):
     """A document's URL, without the file name when its collection is restricted (home.document_links)."""
     return nameless_document_link(document)
+
+
+@register.inclusion_tag("home/includes/processing_purposes.html")
+def processing_purposes():
+    """The privacy page's table of purposes, legal bases, recipients and retention periods (home.privacy)."""
+    return {"purposes": PURPOSES}

@@ -67,7 +67,8 @@ def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applican
     assert application.status == ApplicationStatus.NEW
     assert application.nip == "1234563218" and application.language == "pl"
     assert application.consent_version == CONSENT_VERSION
-    assert application.consent_text.startswith("Wyrażam zgodę na przetwarzanie")
+    assert application.consent_text.startswith("Zapoznałem(-am) się z informacją o przetwarzaniu danych osobowych")
+    assert "art. 6 ust. 1 lit. f RODO" in application.consent_text
     assert application.consent_given_at is not None
 
     secretary_email = ContactDetails.objects.get(locale__language_code="pl").email
@@ -158,7 +159,7 @@ def test_the_submission_token_is_unique_in_the_database(db):
         ("pl", "email", "nie-adres", "poprawny adres"),
         ("en", "postcode", "20078", "Enter the postcode as two digits"),
         ("pl", "institution_name", "", "To pole jest wymagane."),
-        ("en", "consent", "", "We can consider the declaration only with your consent."),
+        ("en", "consent", "", "Please confirm that you have read the information on personal data."),
         ("pl", "supports_ideological_declaration", "", "Instytucja przystępuje, popierając Deklarację Ideową."),
         ("en", "sector", "kosmos", "Select a valid choice"),
     ],

@@ -24,7 +24,7 @@ LEGAL_OBLIGATION_PROOF_OF_CONSENT = "proof_of_consent"
 
 #: Each legal basis in words, with its article.
 LEGAL_BASES = {
-    CONSENT: _("your consent (Article 6(1)(a) GDPR), which you may withdraw at any time"),
+    CONSENT: _("consent (Article 6(1)(a) GDPR)"),
     LEGITIMATE_INTEREST: _("the Partnership’s legitimate interest (Article 6(1)(f) GDPR)"),
     LEGAL_OBLIGATION_PROOF_OF_CONSENT: _(
         "the obligation to be able to show that consent was given (Article 6(1)(c) in conjunction with "

@@ -12,6 +12,7 @@ from home import content_privacy, privacy
 from home.content import QUOTE_SOURCE
 from home.models import AccessibilityStatementPage, HomePage, PrivacyPage, StandardPage
 from membership.consent import consent_text
+from newsletter import content as newsletter_content
 
 from ..factories.home import AccessibilityStatementPageFactory, PrivacyPageFactory
 
@@ -229,3 +230,11 @@ def test_factories_build_valid_site_information_pages(locale_pl):
 
     statement.full_clean()
     privacy.full_clean()
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_the_newsletter_consent_names_the_basis_the_privacy_page_shows(language):
+    with translation.override(language):
+        basis = str(privacy.NEWSLETTER.legal_bases[0])
+
+    assert basis in getattr(newsletter_content.CONSENT, language)

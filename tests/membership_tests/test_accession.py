@@ -55,7 +55,7 @@ def test_the_form_is_offered_in_each_language_with_a_fresh_submission_token(clie
     assert first.context["form"]["submission_token"].value() != second.context["form"]["submission_token"].value()
     html = first.content.decode()
     assert 'name="consent"' in html and "checked" not in html.split('name="consent"')[1].split(">")[0]
-    assert ("Wyrażam zgodę" if language == "pl" else "I consent") in html
+    assert ("Zapoznałem(-am) się z informacją" if language == "pl" else "I have read the information") in html
 
 
 def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applicant_confirmed(client):

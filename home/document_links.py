@@ -14,16 +14,25 @@ from django.views.decorators.cache import never_cache
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.models import CollectionViewRestriction
 
 
-def is_restricted(document):
-    """Whether the document's collection, or one above it, has a view restriction."""
-    return document.collection.get_view_restrictions().exists()
+def restricted_collection_ids():
+    """Collections under a view restriction (and everything inside them): their files are not listed publicly."""
+    ids = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection"):
+        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
 
 
-def document_link(document):
-    """The URL to link ``document`` by: without its file name when its collection is restricted."""
-    if is_restricted(document):
+def document_link(document, restricted=None):
+    """The URL to link ``document`` by: without its file name when its collection is restricted.
+
+    ``restricted``: the ids from ``restricted_collection_ids()``, when the caller links several documents.
+    """
+    if restricted is None:
+        restricted = restricted_collection_ids()
+    if document.collection_id in restricted:
         return reverse("document_by_id", args=[document.pk])
     return document.url
 
@@ -44,7 +53,8 @@ class NamelessDocumentLinkHandler(DocumentLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
+        documents = cls.get_many(attrs_list)
+        restricted = restricted_collection_ids() if any(documents) else set()
         return [
-            f'<a href="{escape(document_link(document))}">' if document else "<a>"
-            for document in cls.get_many(attrs_list)
+            f'<a href="{escape(document_link(document, restricted))}">' if document else "<a>" for document in documents
         ]

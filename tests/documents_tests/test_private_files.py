@@ -171,3 +171,17 @@ def test_behind_nginx_the_checked_file_is_handed_over_by_x_accel_redirect(client
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == "/protected-media/documents/statut.pdf"
     assert response.content == b""
+
+
+def test_linking_many_documents_costs_the_same_few_queries(restricted_document, django_assert_num_queries):
+    others = [PDFDocumentFactory() for _ in range(5)]
+    html = "".join(
+        f'<a linktype="document" id="{document.pk}">{document.title}</a>' for document in [restricted_document, *others]
+    )
+
+    # The documents, the view restrictions, and the collections under the one restricted collection.
+    with django_assert_num_queries(3):
+        expanded = expand_db_html(html)
+
+    assert SECRET_NAME not in expanded
+    assert all(document.url in expanded for document in others)

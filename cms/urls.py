@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home.document_links import serve_by_id
 
 from .api import api_router
 from .security import collection_password, page_password
@@ -21,6 +23,8 @@ urlpatterns = [
         collection_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # A restricted document's link names no file: Wagtail's checks first, then a redirect to the named URL.
+    path("documents/<int:document_id>/", serve_by_id, name="document_by_id"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("api.newsletter_urls")),
     path("api/v2/", api_router.urls),
@@ -31,11 +35,19 @@ if settings.BENCH_ENDPOINTS:
     urlpatterns.append(path("bench/bare/", bare_page, name="bench-bare"))
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads from disk, as nginx serves them in production: never documents, which only /documents/ serves
+    # after checking their collection's restrictions.
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Everything else is a page, under its language prefix: /pl/… and /en/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

@@ -8,25 +8,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model, get_document_model_string
-from wagtail.models import CollectionViewRestriction, Locale, Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.content_events import public_content
+from home.document_links import restricted_collection_ids
 from home.models import ContentPage
 
 from .serializers import DocumentEntrySerializer
 
 # How each language is named after "in": the English page says a file is "in Polish".
 FILE_LANGUAGE_PHRASES = {"pl": _("in Polish"), "en": _("in English")}
-
-
-def restricted_collection_ids():
-    """Collections under a view restriction (and everything inside them): their files are not listed publicly."""
-    ids = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return ids
 
 
 @public_content

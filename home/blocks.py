@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .document_links import document_link
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -112,10 +114,12 @@ class CallToActionBlock(blocks.StructBlock):
         page, document = value.get("page"), value.get("document")
         if page:
             page = page.localized
+        if document:
+            document = {"id": document.pk, "title": document.title, "url": document_link(document)}
         return {
             "text": value["text"],
             "page": {"id": page.pk, "title": page.title, "url": page.full_url} if page else None,
-            "document": {"id": document.pk, "title": document.title, "url": document.url} if document else None,
+            "document": document,
         }
 
 

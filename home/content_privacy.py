@@ -2,6 +2,8 @@
 
 The controller's name, address and e-mail are the partnership's contact details (home/content.py). Editors
 keep the text current in the admin; every form's consent text links to this page (``{% privacy_page_url %}``).
+The purposes, legal bases, recipients and retention periods are not in this text: the page renders them from
+home/privacy.py and the settings (``{% processing_purposes %}``), so they always match the forms and the purge.
 """
 
 from home.models import PrivacyPage
@@ -35,59 +37,6 @@ BODY = [
             "Lublin Partnership for the Development of the Social Economy), Biuro FLOP, ul. 3 Maja 10/6, "
             "20-078 Lublin, Poland. For any matter concerning personal data you can contact us by e-mail at "
             "partnerstwoeslublin@gmail.com, by phone on +48 81 534 70 04, or by post at the office address.",
-        ),
-    ),
-    _heading("Cele i podstawy prawne przetwarzania", "Purposes and legal bases"),
-    _paragraphs(
-        Text(
-            "Newsletter: adres e-mail przetwarzamy, aby wysyłać informacje o działaniach Partnerstwa, na podstawie "
-            "zgody (art. 6 ust. 1 lit. a RODO). Zapisujemy też datę, treść wyrażonej zgody i adres IP, z którego "
-            "ją wyrażono, aby móc wykazać jej udzielenie (art. 6 ust. 1 lit. c w związku z art. 7 ust. 1 RODO).",
-            "Newsletter: we process your e-mail address to send you news of the Partnership’s work, on the basis "
-            "of your consent (Article 6(1)(a) GDPR). We also record the date, the wording of the consent you gave "
-            "and the IP address it was given from, so that we can show that it was given (Article 6(1)(c) in "
-            "conjunction with Article 7(1) GDPR).",
-        ),
-        Text(
-            "Formularz kontaktowy i korespondencja: dane podane w wiadomości przetwarzamy, aby na nią odpowiedzieć, "
-            "co jest naszym prawnie uzasadnionym interesem (art. 6 ust. 1 lit. f RODO).",
-            "Contact form and correspondence: we process the details given in your message in order to reply to "
-            "it, which is our legitimate interest (Article 6(1)(f) GDPR).",
-        ),
-        Text(
-            "Deklaracja przystąpienia do Partnerstwa: dane instytucji oraz osób, które ją reprezentują lub są "
-            "wskazane do kontaktu, przetwarzamy, aby rozpatrzyć deklarację i prowadzić współpracę w ramach "
-            "Partnerstwa, co jest naszym prawnie uzasadnionym interesem (art. 6 ust. 1 lit. f RODO).",
-            "Declaration of accession to the Partnership: we process the details of the institution and of the "
-            "people who represent it or are named as its contacts in order to consider the declaration and to "
-            "work together within the Partnership, which is our legitimate interest (Article 6(1)(f) GDPR).",
-        ),
-    ),
-    _heading("Okres przechowywania danych", "How long we keep the data"),
-    _paragraphs(
-        Text(
-            "Dane osób zapisanych do newslettera przechowujemy do czasu wycofania zgody (wypisania się), a dowód "
-            "zgody – do upływu okresu przedawnienia ewentualnych roszczeń.",
-            "We keep the data of newsletter subscribers until the consent is withdrawn (unsubscribing), and the "
-            "proof of consent until any claims become time-barred.",
-        ),
-        Text(
-            "Korespondencję przechowujemy przez czas potrzebny do załatwienia sprawy, a dane z deklaracji "
-            "przystąpienia – przez czas członkostwa instytucji w Partnerstwie, a gdy deklaracja nie zostanie "
-            "przyjęta – przez czas potrzebny do jej rozpatrzenia.",
-            "We keep correspondence for as long as it takes to deal with the matter, and the data in a "
-            "declaration of accession for as long as the institution is a member of the Partnership or, if the "
-            "declaration is not accepted, for as long as it takes to consider it.",
-        ),
-    ),
-    _heading("Odbiorcy danych", "Recipients"),
-    _paragraphs(
-        Text(
-            "Dane mogą być powierzane wyłącznie podmiotom, które świadczą dla Partnerstwa usługi techniczne: "
-            "utrzymanie serwisu internetowego i obsługa poczty elektronicznej. Nie sprzedajemy danych i nie "
-            "przekazujemy ich w celach marketingowych.",
-            "The data may be entrusted only to those who provide technical services to the Partnership: hosting "
-            "the website and handling e-mail. We do not sell the data or pass it on for marketing.",
         ),
     ),
     _heading("Twoje prawa", "Your rights"),

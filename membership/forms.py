@@ -31,7 +31,7 @@ class AccessionForm(forms.ModelForm):
     website = forms.URLField(label=_("website"), max_length=500, required=False, assume_scheme="https")
     consent = forms.BooleanField(
         required=True,
-        error_messages={"required": _("We can consider the declaration only with your consent.")},
+        error_messages={"required": _("Please confirm that you have read the information on personal data.")},
     )
 
     class Meta:

@@ -1,8 +1,11 @@
 """The newsletter page (the partnership's own invitation, word for word) and the first consent text in each
 language. Read by ``manage.py load_content``; editors change both in the admin afterwards."""
 
+from django.utils import translation
+
 from home.content import CONTACT_DETAILS, FULL_NAME
 from home.languages import language_codes
+from home.privacy import NEWSLETTER as NEWSLETTER_PURPOSE
 from home.seeding import PageSpec, Text
 
 from .models import ConsentText, NewsletterPage
@@ -25,18 +28,25 @@ NEWSLETTER = PageSpec(
 
 EMAIL = CONTACT_DETAILS["email"]
 
-# Who processes the address, for what, what is recorded as proof, and how to withdraw: nothing more is known.
+
+def _legal_basis(language):
+    """The newsletter's legal basis as the privacy page names it (home.privacy), in ``language``."""
+    with translation.override(language):
+        return str(NEWSLETTER_PURPOSE.legal_bases[0])
+
+
+# Who processes the address, for what, on which basis, what is recorded as proof, and how to withdraw.
 CONSENT = Text(
     f"Wyrażam zgodę na przetwarzanie mojego adresu e-mail przez {FULL_NAME.pl} (kontakt: {EMAIL}) w celu "
-    "wysyłania mi newslettera z najświeższymi informacjami. Na dowód tej zgody Partnerstwo zapisuje jej treść, "
-    "czas, adres IP, przeglądarkę i stronę, z której się zapisuję. Zgodę mogę wycofać w każdej chwili, klikając "
-    "link do wypisania się zamieszczony w każdej wiadomości; wycofanie zgody nie wpływa na zgodność z prawem "
-    "wysyłek sprzed jej wycofania.",
+    f"wysyłania mi newslettera z najświeższymi informacjami. Podstawa prawna: {_legal_basis('pl')}. Na dowód tej "
+    "zgody Partnerstwo zapisuje jej treść, czas, adres IP, przeglądarkę i stronę, z której się zapisuję. Zgodę "
+    "mogę wycofać w każdej chwili, klikając link do wypisania się zamieszczony w każdej wiadomości; wycofanie "
+    "zgody nie wpływa na zgodność z prawem wysyłek sprzed jej wycofania.",
     f"I consent to the {FULL_NAME.en} (contact: {EMAIL}) processing my e-mail address in order to send me its "
-    "newsletter with the latest news. As proof of this consent the Partnership records its text, the time, my IP "
-    "address, my browser and the page I sign up from. I can withdraw my consent at any time by clicking the "
-    "unsubscribe link included in every message; withdrawing it does not affect the lawfulness of mailings sent "
-    "before the withdrawal.",
+    f"newsletter with the latest news. Legal basis: {_legal_basis('en')}. As proof of this consent the "
+    "Partnership records its text, the time, my IP address, my browser and the page I sign up from. I can "
+    "withdraw my consent at any time by clicking the unsubscribe link included in every message; withdrawing it "
+    "does not affect the lawfulness of mailings sent before the withdrawal.",
 )
 
 

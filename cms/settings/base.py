@@ -339,7 +339,15 @@ SEARCH_INDEX_ONLY_MODELS = ["wagtailimages.Image", "wagtaildocs.Document"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Every download goes through Wagtail's view, which checks the collection's view restrictions first: no document
+# URL ever points at the media storage (docs/SECURITY.md). On S3 the documents/ prefix stays private to the app.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Behind nginx the view hands the checked file over with X-Accel-Redirect (django-sendfile2) to an `internal`
+# location instead of streaming it from Python (local disk only; docs/DEPLOYMENT.md has the nginx block).
+if env_bool("DOCUMENTS_X_ACCEL_REDIRECT", False):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = "/protected-media"
 # Only PDFs open in the browser; every other type is sent as an attachment (never HTML or SVG inline).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # A new translation starts as a draft and is published through the review workflow (editorial app), never at once.
@@ -444,6 +452,10 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     }
 }
 CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+
+# /healthz/ runs its deep check (a write to media storage, which costs money per request on S3) only for
+# requests from this machine or carrying this token in the X-Healthz-Token header; "" = localhost only.
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
 
 # A bare view for the benchmark's baseline (bench/): off unless the environment asks for it.
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", False)

@@ -12,8 +12,10 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
+from home.document_links import document_link as nameless_document_link
 from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
+from home.privacy import PURPOSES
 
 register = template.Library()
 
@@ -178,3 +180,15 @@ def footer_links(context):
         "privacy": _site_page(context, PrivacyPage),
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def document_link(document):
+    """A document's URL, without the file name when its collection is restricted (home.document_links)."""
+    return nameless_document_link(document)
+
+
+@register.inclusion_tag("home/includes/processing_purposes.html")
+def processing_purposes():
+    """The privacy page's table of purposes, legal bases, recipients and retention periods (home.privacy)."""
+    return {"purposes": PURPOSES}

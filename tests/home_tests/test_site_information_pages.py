@@ -8,9 +8,11 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from home import content_privacy
+from home import content_privacy, privacy
 from home.content import QUOTE_SOURCE
 from home.models import AccessibilityStatementPage, HomePage, PrivacyPage, StandardPage
+from membership.consent import consent_text
+from newsletter import content as newsletter_content
 
 from ..factories.home import AccessibilityStatementPageFactory, PrivacyPageFactory
 
@@ -119,14 +121,54 @@ def test_privacy_policy_names_controller_legal_bases_rights_complaint_and_cookie
         assert phrase in html
 
 
-def test_privacy_policy_covers_each_form_in_both_languages():
-    headings = [value for kind, value in content_privacy.BODY if kind == "heading"]
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("pl", ["Newsletter", "Formularz kontaktowy", "Deklaracja przystąpienia", "Logowanie do panelu"]),
+        ("en", ["Newsletter", "Contact form", "Declaration of accession", "Logging in to the editors’ panel"]),
+    ],
+)
+def test_privacy_policy_covers_each_form_with_its_basis_recipients_and_retention(client, language, forms):
+    html = client.get(PRIVACY_URLS[language]).content.decode()
 
-    assert len(headings) >= 6
-    for form in ("Newsletter", "Formularz kontaktowy", "Deklaracja przystąpienia"):
-        assert any(form in text.pl for text in _paragraph_texts())
-    for form in ("Newsletter", "Contact form", "Declaration of accession"):
-        assert any(form in text.en for text in _paragraph_texts())
+    for form in forms:
+        assert form in html
+    assert html.count("<dt>") == 4 * len(privacy.PURPOSES)
+
+
+@pytest.mark.parametrize(
+    ("language", "periods"),
+    [
+        ("pl", ["usuwamy po upływie 7 dni", "po upływie 400 dni od decyzji", "21 dni od próby logowania"]),
+        ("en", ["deleted after 7 days", "deleted 400 days after the decision", "21 days from the attempt"]),
+    ],
+)
+def test_privacy_page_shows_the_retention_periods_the_purge_applies(client, settings, language, periods):
+    settings.NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = 7
+    settings.MEMBERSHIP_REJECTED_RETENTION_DAYS = 400
+    settings.AXES_RETENTION_DAYS = 21
+
+    html = client.get(PRIVACY_URLS[language]).content.decode()
+
+    for period in periods:
+        assert period in html
+
+
+def test_editors_keep_the_prose_and_the_generated_purposes_stay_out_of_it():
+    headings = [value["text"].pl for kind, value in content_privacy.BODY if kind == "heading"]
+
+    assert headings == ["Administrator danych", "Twoje prawa", "Pliki cookies"]
+    assert not any("art. 6 ust. 1" in text.pl for text in _paragraph_texts())
+
+
+def test_the_accession_clause_names_the_basis_the_privacy_page_shows():
+    with translation.override("pl"):
+        clause = consent_text("Lubelskie Partnerstwo")
+        basis = str(privacy.ACCESSION.legal_bases[0])
+
+    assert basis in clause
+    assert "art. 6 ust. 1 lit. f RODO" in clause
+    assert "Wyrażam zgodę" not in clause
 
 
 def _paragraph_texts():
@@ -188,3 +230,11 @@ def test_factories_build_valid_site_information_pages(locale_pl):
 
     statement.full_clean()
     privacy.full_clean()
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_the_newsletter_consent_names_the_basis_the_privacy_page_shows(language):
+    with translation.override(language):
+        basis = str(privacy.NEWSLETTER.legal_bases[0])
+
+    assert basis in getattr(newsletter_content.CONSENT, language)

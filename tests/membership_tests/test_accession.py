@@ -55,7 +55,7 @@ def test_the_form_is_offered_in_each_language_with_a_fresh_submission_token(clie
     assert first.context["form"]["submission_token"].value() != second.context["form"]["submission_token"].value()
     html = first.content.decode()
     assert 'name="consent"' in html and "checked" not in html.split('name="consent"')[1].split(">")[0]
-    assert ("Wyrażam zgodę" if language == "pl" else "I consent") in html
+    assert ("Zapoznałem(-am) się z informacją" if language == "pl" else "I have read the information") in html
 
 
 def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applicant_asked_to_confirm(client):
@@ -67,7 +67,8 @@ def test_a_valid_declaration_is_stored_the_secretary_is_emailed_and_the_applican
     assert application.status == ApplicationStatus.NEW
     assert application.nip == "1234563218" and application.language == "pl"
     assert application.consent_version == CONSENT_VERSION
-    assert application.consent_text.startswith("Wyrażam zgodę na przetwarzanie")
+    assert application.consent_text.startswith("Zapoznałem(-am) się z informacją o przetwarzaniu danych osobowych")
+    assert "art. 6 ust. 1 lit. f RODO" in application.consent_text
     assert application.consent_given_at is not None
 
     secretary_email = ContactDetails.objects.get(locale__language_code="pl").email
@@ -157,7 +158,7 @@ def test_the_submission_token_is_unique_in_the_database(db):
         ("pl", "email", "nie-adres", "poprawny adres"),
         ("en", "postcode", "20078", "Enter the postcode as two digits"),
         ("pl", "institution_name", "", "To pole jest wymagane."),
-        ("en", "consent", "", "We can consider the declaration only with your consent."),
+        ("en", "consent", "", "Please confirm that you have read the information on personal data."),
         ("pl", "supports_ideological_declaration", "", "Instytucja przystępuje, popierając Deklarację Ideową."),
         ("en", "sector", "kosmos", "Select a valid choice"),
     ],

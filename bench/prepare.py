@@ -36,6 +36,8 @@ SECTION_SIZE = 100
 DEMO_COUNTS = {"partners": 1000, "news": 2000}
 EVENTS = 20
 SEARCH_QUERIES = {"pl": "?q=ekonomia+spo%C5%82eczna", "en": "?q=social+economy"}
+#: What the database was filled with, written once it is: a later run at the same scale reuses the content.
+SEEDED_MARKER = Path(__file__).resolve().parent.parent / "var" / "bench" / "seeded.json"
 
 
 def log(message):
@@ -158,7 +160,22 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=6000)
     args = parser.parse_args()
+    scale = {"pages": args.pages, "events": EVENTS, **DEMO_COUNTS}
+    if SEEDED_MARKER.exists() and json.loads(SEEDED_MARKER.read_text()) == scale:
+        log(f"seed: reusing the content of an earlier run at the same scale ({SEEDED_MARKER})")
+    else:
+        seed(args.pages)
+        SEEDED_MARKER.write_text(json.dumps(scale))
+    log(f"seed: {Page.objects.live().count()} live pages in the database")
+    # Seeds and demo data are bulk-inserted (no public_content_changed): index them as a deployment would, and
+    # with the analysis of the code being measured.
+    call_command("rebuild_search_entries", stdout=sys.stderr)
+    # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
+    cache.clear()
+    print(json.dumps({name: url for name, url in targets().items() if url}))
 
+
+def seed(pages):
     if "generate_demo_data" in get_commands():
         command = load_command_class(get_commands()["generate_demo_data"], "generate_demo_data")
         accepted = {action.dest for action in command.create_parser("manage.py", "generate_demo_data")._actions}
@@ -166,14 +183,8 @@ def main():
         log(f"seed: manage.py generate_demo_data {counts}")
         call_command(command, allow_production=True, stdout=sys.stderr, **counts)
     # Until the demo data holds pages at scale, standard pages make up the page tree's size.
-    seed_standard_pages(args.pages)
+    seed_standard_pages(pages)
     seed_events(EVENTS)
-    log(f"seed: {Page.objects.live().count()} live pages in the database")
-    # Seeds and demo data are bulk-inserted (no public_content_changed): index them as a deployment would.
-    call_command("rebuild_search_entries", stdout=sys.stderr)
-    # Demo data is bulk-inserted (no signals): start the measured server from an empty cache.
-    cache.clear()
-    print(json.dumps({name: url for name, url in targets().items() if url}))
 
 
 if __name__ == "__main__":

@@ -18,23 +18,10 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from partners.models import Partner
-from tests.snapshots import restore_snapshot
 
 BEFORE = [("partners", "0003_alter_partnerindexpage_body"), ("membership", "0002_application_address_confirmation")]
 TRANSACTIONAL = connection.vendor == "sqlite"
 PERSONAL_EMAIL, PERSONAL_PHONE = "anna.nowak@prywatna.example.org", "600 100 200"
-
-
-@pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(django_db_setup, django_db_blocker):
-    if not TRANSACTIONAL:
-        yield
-        return
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        restore_snapshot(connection, snapshot)
 
 
 def migrate(executor, targets):

@@ -26,15 +26,6 @@ BEFORE_MEMBERSHIP = ("documents", "0002_quote_source_language")
 TRANSACTIONAL = connection.vendor == "sqlite"
 
 
-@pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(site_database, django_db_blocker):
-    """Module-scoped, so that it puts the site back after the transactional test has emptied every table."""
-    yield
-    if TRANSACTIONAL:
-        with django_db_blocker.unblock():
-            site_database.restore()
-
-
 def migrate(executor, targets):
     executor.loader.build_graph()
     executor.migrate(targets)

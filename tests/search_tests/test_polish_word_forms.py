@@ -70,7 +70,7 @@ POLISH_FORMS = [
     ("danych", "/pl/polityka-prywatnosci/"),  # dane
     ("przetwarzanie", "/pl/polityka-prywatnosci/"),  # przetwarzania, przetwarzamy
     ("zgoda", "/pl/polityka-prywatnosci/"),  # zgody
-    ("korespondencją", "/pl/polityka-prywatnosci/"),  # korespondencja
+    ("skargi", "/pl/polityka-prywatnosci/"),  # skargę
     ("dostępność", "/pl/deklaracja-dostepnosci/"),  # dostępności
     ("dostepnosc", "/pl/deklaracja-dostepnosci/"),
     ("przeglądarką", "/pl/deklaracja-dostepnosci/"),  # przeglądarce

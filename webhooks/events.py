@@ -62,6 +62,18 @@ def is_public(instance, action):
     return collection is None or not collection.get_view_restrictions().exists()
 
 
+def told_about(endpoints, model, pk):
+    """The endpoints that were sent an event about this object before. A deleted page's own view restriction is
+    deleted before it, so whether it was private can no longer be seen: its deletion goes only to portals that
+    were told it existed, which a private page's never were."""
+    told = set(
+        WebhookDelivery.objects.filter(
+            object_type=model._meta.label, object_id=str(pk), endpoint__in=endpoints
+        ).values_list("endpoint_id", flat=True)
+    )
+    return [endpoint for endpoint in endpoints if endpoint.pk in told]
+
+
 def api_url(endpoint_name, pk):
     """The object's absolute address in the API, from the configured base URL (never a request's Host)."""
     path = reverse(f"wagtailapi:{endpoint_name}:detail", args=[pk])
@@ -98,6 +110,8 @@ def content_changed(sender, instance, action, **kwargs):
         return
     language = language_of(instance)
     endpoints = [endpoint for endpoint in endpoints if endpoint.follows(content_kind, language)]
+    if endpoints and isinstance(instance, Page) and action == DELETED:
+        endpoints = told_about(endpoints, model, instance.pk)
     if not endpoints:
         return
     event_type = f"{kind}.{event_action}"
@@ -105,7 +119,9 @@ def content_changed(sender, instance, action, **kwargs):
     now = timezone.now()
     deliveries = []
     for endpoint in endpoints:
-        delivery = WebhookDelivery(endpoint=endpoint, event_type=event_type)
+        delivery = WebhookDelivery(
+            endpoint=endpoint, event_type=event_type, object_type=model._meta.label, object_id=str(instance.pk)
+        )
         delivery.body = event_body(delivery.id, event_type, model, instance.pk, language, url, now)
         deliveries.append(delivery)
     WebhookDelivery.objects.bulk_create(deliveries)

@@ -93,6 +93,8 @@ class WebhookDelivery(models.Model):
         WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("endpoint")
     )
     event_type = models.CharField(_("event"), max_length=50)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=40)
     # The exact body sent, so that every attempt sends (and signs) the same bytes.
     body = models.TextField(_("body"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
@@ -109,6 +111,7 @@ class WebhookDelivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["object_type", "object_id", "endpoint"], name="webhooks_delivery_object_idx")]
 
     def __str__(self):
         return f"{self.event_type} → {self.endpoint}"

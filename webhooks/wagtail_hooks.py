@@ -66,12 +66,25 @@ class WebhookDeliveryViewSet(ModelViewSet):
     inspect_view_enabled = True
     # Never shown: the permission policy refuses adding and editing; ModelViewSet still wants a form declared.
     exclude_form_fields = []
-    list_display = ["event_type", "endpoint", "status", "attempts", "response_status", "created_at", "last_attempt_at"]
+    list_display = [
+        "event_type",
+        "object_type",
+        "object_id",
+        "endpoint",
+        "status",
+        "attempts",
+        "response_status",
+        "created_at",
+        "last_attempt_at",
+    ]
     list_filter = ["status", "endpoint", "event_type"]
+    search_fields = ["object_type", "object_id", "event_type"]
     inspect_view_fields = [
         "id",
         "endpoint",
         "event_type",
+        "object_type",
+        "object_id",
         "status",
         "attempts",
         "response_status",

@@ -124,7 +124,7 @@ def test_saving_a_draft_sends_nothing(published_page, endpoint, receiver, django
     assert not WebhookDelivery.objects.exists()
 
 
-def test_publishing_a_private_page_sends_nothing(
+def test_publishing_unpublishing_or_deleting_a_private_page_sends_nothing(
     draft_page, home_pl, endpoint, receiver, django_capture_on_commit_callbacks
 ):
     PageViewRestriction.objects.create(page=draft_page, restriction_type=PageViewRestriction.LOGIN)
@@ -132,8 +132,11 @@ def test_publishing_a_private_page_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         draft_page.save_revision().publish()
         Page.objects.get(pk=draft_page.pk).specific.unpublish()
+        Page.objects.get(pk=draft_page.pk).specific.save_revision().publish()
+        Page.objects.get(pk=draft_page.pk).delete()
 
     assert receiver.requests == []
+    assert not WebhookDelivery.objects.exists()
 
 
 def test_a_page_under_a_private_page_is_private_too(home_pl, endpoint, receiver, django_capture_on_commit_callbacks):

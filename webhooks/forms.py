@@ -13,16 +13,16 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     in a listing), and made anew on request."""
 
     languages = forms.MultipleChoiceField(
-        label=_("languages"),
+        label=_("Languages"),
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Events about content in these languages are sent (documents and images have none)."),
     )
     content_types = forms.MultipleChoiceField(
-        label=_("content types"), choices=ContentKind.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Content types"), choices=ContentKind.choices, widget=forms.CheckboxSelectMultiple
     )
     signing_secret = forms.CharField(
-        label=_("secret"),
+        label=_("Secret"),
         required=False,
         disabled=True,
         help_text=_(
@@ -31,7 +31,7 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         ),
     )
     regenerate_secret = forms.BooleanField(
-        label=_("make a new secret"),
+        label=_("Make a new secret"),
         required=False,
         help_text=_("The old secret stops working at once; give the new one to the portal."),
     )

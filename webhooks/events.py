@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from home.content_events import CHANGED, DELETED, MOVED, PUBLISHED, UNPUBLISHED
 
@@ -100,17 +100,28 @@ def event_body(delivery_id, event_type, model, pk, language, url, now):
 
 def content_changed(sender, instance, action, **kwargs):
     """Receiver of ``public_content_changed``: a delivery to each active endpoint that follows the object."""
+    if isinstance(instance, PageViewRestriction):
+        # A live page made private: the portals that were told about it hear that it is no longer public.
+        if action == CHANGED and instance.page.live:
+            send_event(instance.page, UNPUBLISHED, told_only=True)
+        return
+    send_event(instance, action)
+
+
+def send_event(instance, action, told_only=False):
+    """Deliveries of the event ``action`` on ``instance`` to the endpoints that follow it (with ``told_only``,
+    only to those that were sent an event about it before)."""
     event_action = EVENT_ACTIONS.get(action)
     described = describe(instance)
     if event_action is None or described is None:
         return
     kind, content_kind, model, endpoint_name = described
     endpoints = list(WebhookEndpoint.objects.filter(is_active=True))
-    if not endpoints or not is_public(instance, action):
+    if not endpoints or not (told_only or is_public(instance, action)):
         return
     language = language_of(instance)
     endpoints = [endpoint for endpoint in endpoints if endpoint.follows(content_kind, language)]
-    if endpoints and isinstance(instance, Page) and action == DELETED:
+    if endpoints and (told_only or (isinstance(instance, Page) and action == DELETED)):
         endpoints = told_about(endpoints, model, instance.pk)
     if not endpoints:
         return

@@ -139,6 +139,27 @@ def test_publishing_unpublishing_or_deleting_a_private_page_sends_nothing(
     assert not WebhookDelivery.objects.exists()
 
 
+def test_making_a_page_private_tells_the_portals_that_knew_it_that_it_is_unpublished(
+    published_page, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    unaware = WebhookEndpointFactory(url=receiver.url)
+    WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event_type="page.published",
+        object_type="home.StandardPage",
+        object_id=str(published_page.pk),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=published_page, restriction_type=PageViewRestriction.LOGIN)
+
+    [request] = receiver.requests
+    assert request.json()["type"] == "page.unpublished"
+    assert request.json()["object"] == {"type": "home.StandardPage", "id": published_page.pk}
+    assert request.headers["X-Partnerstwo-Delivery"] == str(endpoint.deliveries.latest("created_at").pk)
+    assert not unaware.deliveries.exists()
+
+
 def test_a_page_under_a_private_page_is_private_too(home_pl, endpoint, receiver, django_capture_on_commit_callbacks):
     parent = StandardPageFactory(parent=home_pl, title="Dla członków", slug="dla-czlonkow")
     PageViewRestriction.objects.create(page=parent, restriction_type=PageViewRestriction.PASSWORD, password="tajne")  # noqa: S106

@@ -10,6 +10,7 @@ class WebhooksConfig(AppConfig):
     def ready(self):
         from home.content_events import public_content_changed
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .events import content_changed
 
         public_content_changed.connect(content_changed, dispatch_uid="webhooks")

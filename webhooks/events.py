@@ -32,6 +32,9 @@ EVENT_ACTIONS = {
     DELETED: "deleted",
 }
 
+#: Actions announced as ``published``: only ever about a live object.
+NEW_VERSION_ACTIONS = {action for action, event in EVENT_ACTIONS.items() if event == "published"}
+
 #: Page types followed apart from the other pages, by ``app_label.modelname``.
 PAGE_KINDS = {"news.newspage": ContentKind.NEWS, "news.eventpage": ContentKind.EVENTS}
 
@@ -54,8 +57,8 @@ def describe(instance):
 
 def is_public(instance, action):
     """Whether the object is (or, unpublished or deleted, was) one that anybody may read in the API."""
-    if action == PUBLISHED and not getattr(instance, "live", True):
-        return False
+    if action in NEW_VERSION_ACTIONS and not getattr(instance, "live", True):
+        return False  # moving a draft page is not publishing it
     if isinstance(instance, Page):
         return instance.depth > 1 and not instance.get_view_restrictions().exists()
     collection = getattr(instance, "collection", None)

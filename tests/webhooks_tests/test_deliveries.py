@@ -124,6 +124,20 @@ def test_saving_a_draft_sends_nothing(published_page, endpoint, receiver, django
     assert not WebhookDelivery.objects.exists()
 
 
+def test_moving_a_page_announces_it_but_moving_a_draft_sends_nothing(
+    draft_page, published_page, home_pl, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    new_parent = StandardPageFactory(parent=home_pl, title="Nowy dział", slug="nowy-dzial")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=draft_page.pk).move(new_parent, pos="last-child")
+        Page.objects.get(pk=published_page.pk).move(new_parent, pos="last-child")
+
+    assert [(r.json()["type"], r.json()["object"]["id"]) for r in receiver.requests] == [
+        ("page.published", published_page.pk)
+    ]
+
+
 def test_publishing_unpublishing_or_deleting_a_private_page_sends_nothing(
     draft_page, home_pl, endpoint, receiver, django_capture_on_commit_callbacks
 ):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "editorial",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -296,6 +297,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {
     "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# --- Webhooks for partner portals (webhooks/, docs/API.md "Webhooks") -----------------------------------
+# Endpoints must be https; plain http only to a loopback address, and only where this is on (dev and tests).
+WEBHOOKS_ALLOW_HTTP_LOOPBACK = env_bool("WEBHOOKS_ALLOW_HTTP_LOOPBACK", False)
+# Seconds to wait for a portal's answer to one POST.
+WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10)
+# Attempts per delivery (the first one included); attempt n+1 waits WEBHOOKS_RETRY_BASE_DELAY * 2**(n-1) seconds.
+WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 5)
+WEBHOOKS_RETRY_BASE_DELAY = env_int("WEBHOOKS_RETRY_BASE_DELAY", 60)
+# Failed attempts in a row (over all its deliveries) after which an endpoint is disabled and its editors told.
+WEBHOOKS_DISABLE_AFTER_FAILURES = env_int("WEBHOOKS_DISABLE_AFTER_FAILURES", 15)
 
 # --- Newsletter -----------------------------------------------------------------------------------
 # Signup attempts per visitor ("ip") and per e-mail address ("email"), counted like the rate limits above.

@@ -25,3 +25,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # throttling is tested on its own (client.login passes no request to django-axes).
 PAGE_CACHE_SECONDS = 0
 AXES_ENABLED = False
+# Webhook endpoints on this machine (a portal in development, the tests' local receiver) may use plain http.
+WEBHOOKS_ALLOW_HTTP_LOOPBACK = True

@@ -1,5 +1,6 @@
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 
@@ -32,3 +33,22 @@ def loaded_site_restored_afterwards(site_database, django_db_blocker):
     if connection.vendor == "sqlite":
         with django_db_blocker.unblock():
             site_database.restore()
+
+
+#: The institution and people of an application written into the schema from before a migration.
+OLD_APPLICATION_ADDRESS = {
+    "street": "ul. Zamkowa 1",
+    "postcode": "20-117",
+    "city": "Lublin",
+    "krs": "0000123456",
+    "representative_name": "Jan Kowalski",
+    "representative_role": "prezes",
+    "contact_name": "Anna Nowak",
+}
+
+
+def migrate(executor, targets):
+    """Migrate to ``targets`` and forget the content types cached under the previous schema."""
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    ContentType.objects.clear_cache()

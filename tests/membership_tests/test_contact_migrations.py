@@ -10,7 +10,6 @@ import uuid
 
 import pytest
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -19,15 +18,11 @@ from wagtail.models import Revision
 
 from partners.models import Partner
 
+from .conftest import OLD_APPLICATION_ADDRESS, migrate
+
 BEFORE = [("partners", "0003_alter_partnerindexpage_body"), ("membership", "0002_application_address_confirmation")]
 TRANSACTIONAL = connection.vendor == "sqlite"
 PERSONAL_EMAIL, PERSONAL_PHONE = "anna.nowak@prywatna.example.org", "600 100 200"
-
-
-def migrate(executor, targets):
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    ContentType.objects.clear_cache()
 
 
 def fill_the_old_schema(apps):
@@ -74,13 +69,7 @@ def fill_the_old_schema(apps):
         institution_name="Fundacja Skopiowana",
         sector="ngo",
         legal_form="fundacja",
-        street="ul. Zamkowa 1",
-        postcode="20-117",
-        city="Lublin",
-        krs="0000123456",
-        representative_name="Jan Kowalski",
-        representative_role="prezes",
-        contact_name="Anna Nowak",
+        **OLD_APPLICATION_ADDRESS,
         email=PERSONAL_EMAIL.upper(),
         phone=PERSONAL_PHONE,
         motivation="Chcemy działać razem.",

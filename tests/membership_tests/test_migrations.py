@@ -22,14 +22,10 @@ from membership.decisions import ACCEPT_ACTION
 from membership.models import AccessionPage, ApplicationStatus, MembershipApplication
 from partners.models import Partner
 
+from .conftest import OLD_APPLICATION_ADDRESS, migrate
+
 BEFORE_MEMBERSHIP = ("documents", "0002_quote_source_language")
 TRANSACTIONAL = connection.vendor == "sqlite"
-
-
-def migrate(executor, targets):
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    ContentType.objects.clear_cache()
 
 
 def old_schema(executor):
@@ -71,13 +67,7 @@ def fill_the_old_schema(apps):
         sector="social_economy",
         social_economy_kind="social_cooperative",
         legal_form="spółdzielnia socjalna",
-        street="ul. Zamkowa 1",
-        postcode="20-117",
-        city="Lublin",
-        krs="0000123456",
-        representative_name="Jan Kowalski",
-        representative_role="prezes",
-        contact_name="Anna Nowak",
+        **OLD_APPLICATION_ADDRESS,
         email="biuro@migracja.example.org",
         phone="81 000 00 00",
         motivation="Chcemy działać razem.",

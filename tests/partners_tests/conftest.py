@@ -33,13 +33,14 @@ def generate_demo_partners(db):
 
 
 @pytest.fixture
-def queries_for_10_and_300_partners(client, generate_demo_partners):
-    """The queries of one answer at ``url`` with 10 demo partners (with logos), then with 300."""
+def queries_for_10_and_60_partners(client, generate_demo_partners):
+    """The queries of one answer at ``url`` with 10 demo partners (with logos), then with 60."""
 
     def count(url):
         logo = ImageFactory(title="[DEMO] logo")
         counts = []
-        for total in (10, 300):
+        # Sixty pass a page of the index (20) and list six times as many in the API: per-partner queries show.
+        for total in (10, 60):
             generate_demo_partners(total)
             Partner.objects.filter(is_demo=True).update(logo=logo, logo_alt="[DEMO] logo")
             client.get(url)  # warm caches and create logo renditions once

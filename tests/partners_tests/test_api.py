@@ -104,7 +104,7 @@ def test_bad_parameters_answer_400_with_a_message(client, params, message):
     assert message in response.json()["message"]
 
 
-def test_listing_runs_the_same_queries_for_10_and_300_partners(queries_for_10_and_300_partners):
-    few, many = queries_for_10_and_300_partners(f"{API}?locale=en&limit=100&fields=*")
+def test_listing_runs_the_same_queries_for_10_and_60_partners(queries_for_10_and_60_partners):
+    few, many = queries_for_10_and_60_partners(f"{API}?locale=en&limit=100&fields=*")
 
     assert few == many == API_LIST_QUERIES

@@ -173,8 +173,8 @@ def test_detail_page_of_a_partner_that_is_not_shown_is_404(client, index_pl, loc
     assert response.status_code == 404
 
 
-def test_index_page_runs_the_same_queries_for_10_and_300_partners(index_pl, queries_for_10_and_300_partners):
-    few, many = queries_for_10_and_300_partners(index_pl.url)
+def test_index_page_runs_the_same_queries_for_10_and_60_partners(index_pl, queries_for_10_and_60_partners):
+    few, many = queries_for_10_and_60_partners(index_pl.url)
 
     assert few == many == INDEX_PAGE_QUERIES
 

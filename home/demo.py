@@ -14,6 +14,8 @@ content loaders. A generator is a ``DemoGenerator``::
 Demo objects are always recognisable: names start with ``DEMO_PREFIX`` and models carry an ``is_demo`` flag.
 """
 
+from abc import ABC, abstractmethod
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -25,16 +27,18 @@ DEMO_PREFIX = "[DEMO]"
 DEFAULT_SEED = 2010
 
 
-class DemoGenerator:
+class DemoGenerator(ABC):
     name = ""
     help = ""
     default_count = 0
 
+    @abstractmethod
     def delete(self):
-        raise NotImplementedError
+        """Remove this generator's earlier demo objects; return how many."""
 
+    @abstractmethod
     def generate(self, count, rng, progress):
-        raise NotImplementedError
+        """Create ``count`` demo objects with ``rng``, calling ``progress(done, total)``; return a summary line."""
 
 
 def generators():
@@ -52,8 +56,9 @@ class TranslatedPagesDemo(DemoGenerator):
     model = None
     index_model = None
 
+    @abstractmethod
     def make(self, n, rng):
-        raise NotImplementedError
+        """The ``n``-th Polish demo page (not yet saved) and its strings: ``(page, {Polish text: English text})``."""
 
     def delete(self):
         # Translations first: a source page cannot go while wagtail-localize still syncs from it.

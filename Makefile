@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers
+.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers screenshots screenshots-update audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,16 @@ test: install-dev ## Run the whole test suite, a worker per core (SQLite unless 
 test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
 	@test -x /usr/bin/chromium || { echo "*** /usr/bin/chromium not found. Install it with: apt-get install chromium"; exit 1; }
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+screenshots: install-dev ## Compare every page type at 375 and 1280 px in both languages with docs/screenshots/ (needs Chromium)
+	SCREENSHOTS=compare $(VENV)/bin/pytest -n 0 tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
+
+screenshots-update: install-dev ## Rewrite docs/screenshots/ after a deliberate design change (commit them with it)
+	SCREENSHOTS=update $(VENV)/bin/pytest -n 0 tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
+
+audit: install ## Lighthouse 12 (npm) with Debian Chromium on home, partners, a news item and contact, both languages (writes docs/AUDIT.md)
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) bench/audit.py $(AUDIT_ARGS)
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .

@@ -1,13 +1,12 @@
 """``/api/v2/contact/``: the partnership's contact details, one record per language."""
 
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from home.models import ContactDetails
 
 from .contract import ContentAPIMixin
-from .filters import FieldFilter, LocaleFilter
+from .filters import FieldFilter, LocaleFilter, OrderingFilter
 
 
 class ContactDetailsSerializer(BaseSerializer):

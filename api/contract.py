@@ -9,7 +9,7 @@ with 304s come from ``cms.caching.api``, a middleware for every GET under /api/.
 
 import re
 
-from rest_framework.exceptions import MethodNotAllowed, NotAcceptable
+from rest_framework.exceptions import APIException, MethodNotAllowed, NotAcceptable
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -18,19 +18,28 @@ from rest_framework.viewsets import GenericViewSet
 from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import path, re_path
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.images.api.fields import ImageRenditionField
 
+from home.languages import language_codes
+
+from .errors import NotFound, api_language, error_body
 from .fields import AbsoluteImageRenditionField, localized_serializer
 from .parameters import CACHE_BUSTER, FORMAT, ID, LIMIT, OFFSET, QueryParameter
 
 
-def field_names_pattern(names):
-    """A pattern of ``?fields=``: ``*`` or ``_`` first, then names, each maybe negated or with nested fields."""
-    name = r"-?(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?:\(.*\))?"
-    return rf"^(?:[*_]|{name})(?:,{name})*$"
+def field_names_pattern(names, nested=False):
+    """A pattern of ``?fields=`` as Wagtail parses it: ``*`` then names to remove, ``_`` then names to add, or
+    names to add or remove; with ``nested``, a name may carry its related object's fields, ``parent(title)``."""
+    name = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+    if not nested:
+        return rf"^(?:\*(?:,-{name})*|_(?:,{name})*|-?{name}(?:,-?{name})*)$"
+    added = name + r"(?:\(.*\))?"
+    return rf"^(?:\*(?:,-{name}|,{added})*|_(?:,{added})*|-?{added}(?:,-?{added})*)$"
 
 
 def order_pattern(names):
@@ -71,14 +80,19 @@ class ContentAPIMixin:
         return names
 
     @classmethod
-    def fields_parameter(cls, model=None):
+    def fields_parameter(cls, model=None, operation="detail"):
         names = cls.field_names(model)
+        if operation == "listing":
+            names = [name for name in names if name not in cls.detail_only_fields]
         return QueryParameter(
             "fields",
             "Fields to add or remove: `fields=a,b`, `fields=*`, `fields=-a`, `fields=_,a`. Names: "
             + ", ".join(f"`{name}`" for name in names)
             + ".",
             {"type": "string", "pattern": field_names_pattern(names)},
+            # Nested fields of a related object are checked by Wagtail, which knows the related model; the
+            # document shows the form that is valid whatever the object.
+            checked_schema={"type": "string", "pattern": field_names_pattern(names, nested=True)},
         )
 
     @classmethod
@@ -94,7 +108,7 @@ class ContentAPIMixin:
     def query_parameters(cls, operation, model=None):
         """The query parameters ``operation`` ("listing", "detail" or "find") understands, for ``model`` (every
         model of the endpoint if None)."""
-        parameters = [*cls.common_parameters, cls.fields_parameter(model)]
+        parameters = [*cls.common_parameters, cls.fields_parameter(model, operation)]
         if operation == "listing":
             parameters += [*cls.listing_parameters, cls.order_parameter(model)]
             for backend in cls.filter_backends:
@@ -108,6 +122,13 @@ class ContentAPIMixin:
             unique.setdefault(parameter.name, parameter)
         return list(unique.values())
 
+    @classmethod
+    def documented_parameters(cls, operation):
+        """What the OpenAPI document lists for ``operation``: the parameters valid on every request. On pages these
+        are the base Page's; a page type's own fields join ``fields``, ``order`` and the filters when ``?type=``
+        names that one type (the listing) or the page is of that type (the detail), as the document says."""
+        return cls.query_parameters(operation, cls.model if operation in ("listing", "detail") else None)
+
     def operation(self):
         return {"listing_view": "listing", "find_view": "find"}.get(getattr(self, "action", None), "detail")
 
@@ -116,19 +137,45 @@ class ContentAPIMixin:
         unknown = set(params) - set(declared)
         if unknown:
             raise BadRequestError(
-                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
+                _("Unknown query parameter: %(names)s (see /api/v2/schema/).") % {"names": ", ".join(sorted(unknown))}
             )
         for name, value in params.items():
             declared[name].check(value)
 
     # --- strict parameters ---------------------------------------------------------------------------
+    def dispatch(self, request, *args, **kwargs):
+        # Messages in the request's ``?locale=`` language or English (api.errors); the answer says its language.
+        with translation.override(api_language(request)):
+            response = super().dispatch(request, *args, **kwargs)
+            response["Content-Language"] = self.content_language(response)
+        return response
+
+    def content_language(self, response):
+        """An error's language is its message's; content's is its own: the object's locale (detail), the
+        ``locale`` filter (listing), or every language of the site for content in several or none."""
+        if response.status_code >= 400:
+            return translation.get_language()
+        locale = getattr(getattr(self, "_cached_object", None), "locale", None)
+        if locale is not None:
+            return locale.language_code
+        if self.request.GET.get("locale") in language_codes():
+            return self.request.GET["locale"]
+        return ", ".join(language_codes())
+
     def initial(self, request, *args, **kwargs):
+        if getattr(self, request.method.lower(), None) is None:
+            # A method the endpoint does not answer is a 405 whatever its parameters (DRF raises it next).
+            return super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
-                raise BadRequestError("query parameters must not contain null characters")
+                raise BadRequestError(_("Query parameters must not contain null characters."))
             if len(values) > 1:
-                raise BadRequestError(f"{name} must be given once")
+                raise BadRequestError(_("%(name)s must be given once.") % {"name": name})
         operation = self.operation()
+        # The common parameters first: DRF reads ``format`` while negotiating, before any view code.
+        for parameter in self.common_parameters:
+            if parameter.name in request.GET:
+                parameter.check(request.GET[parameter.name])
         if operation != "listing":
             self.check_parameters(request.GET, self.query_parameters(operation))
         super().initial(request, *args, **kwargs)
@@ -138,20 +185,10 @@ class ContentAPIMixin:
         self.check_parameters(self.request.GET, self.query_parameters("listing", queryset.model))
 
     def handle_exception(self, exc):
-        # One error shape, in English whatever the Accept-Language (DRF words 405 and 406 in the request's language).
-        if isinstance(exc, Http404):
-            return Response({"message": str(exc) or "not found"}, status=404)
-        if isinstance(exc, BadRequestError):
-            return Response({"message": str(exc)}, status=400)
-        if isinstance(exc, MethodNotAllowed):
-            message = f"{self.request.method} is not allowed: the content API is read-only"
-            return Response({"message": message}, status=405, headers={"Allow": ", ".join(self.allowed_methods)})
-        if isinstance(exc, NotAcceptable):
-            return Response({"message": "the content API answers application/json only"}, status=406)
-        return super().handle_exception(exc)
+        return api_exception_response(self, exc) or super().handle_exception(exc)
 
     def invalid_id_view(self, request, pk):
-        raise BadRequestError("id must be a positive integer")
+        raise BadRequestError(_("The id must be a positive integer."))
 
     @classmethod
     def get_urlpatterns(cls):
@@ -187,6 +224,28 @@ class ContentAPIMixin:
     @classmethod
     def _get_serializer_class(cls, *args, **kwargs):
         return localized_serializer(super()._get_serializer_class(*args, **kwargs))
+
+
+def api_exception_response(view, exc):
+    """The one error shape (api.errors) for what a DRF view of the API raises, or None for anything else."""
+    if isinstance(exc, Http404):
+        # Wagtail's and DRF's 404s carry Django's English wording ("No Page matches the given query.").
+        message = str(exc) if isinstance(exc, NotFound) else _("There is no such object, or it is not public.")
+        return Response(error_body(message), status=404)
+    if isinstance(exc, BadRequestError):
+        return Response(error_body(exc), status=400)
+    if isinstance(exc, MethodNotAllowed):
+        message = _("%(method)s is not allowed here: this address answers %(allowed)s.") % {
+            "method": view.request.method,
+            "allowed": ", ".join(view.allowed_methods),
+        }
+        return Response(error_body(message), status=405, headers={"Allow": ", ".join(view.allowed_methods)})
+    if isinstance(exc, NotAcceptable):
+        return Response(error_body(_("The API answers application/json only.")), status=406)
+    if isinstance(exc, APIException):
+        # Anything else DRF raises (a body that is not JSON, a media type it cannot parse): its status, our shape.
+        return Response(error_body(exc.detail if isinstance(exc.detail, str) else exc.default_detail), exc.status_code)
+    return None
 
 
 class NotAModel:

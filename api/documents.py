@@ -1,12 +1,11 @@
 """``/api/v2/documents/``: Wagtail's documents endpoint, minus files in private collections."""
 
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 
 from documents.models import restricted_collection_ids
 
 from .contract import ContentAPIMixin
-from .filters import FieldFilter, SearchFilter
+from .filters import FieldFilter, OrderingFilter, SearchFilter
 
 
 class DocumentsAPIViewSet(ContentAPIMixin, WagtailDocumentsAPIViewSet):

@@ -1,12 +1,11 @@
 """``/api/v2/images/``: images with a ready-to-use rendition (absolute URL, width, height and alt text)."""
 
 from wagtail.api import APIField
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
 from .contract import ContentAPIMixin
 from .fields import AbsoluteImageRenditionField
-from .filters import FieldFilter, SearchFilter
+from .filters import FieldFilter, OrderingFilter, SearchFilter
 
 
 class ImagesAPIViewSet(ContentAPIMixin, WagtailImagesAPIViewSet):

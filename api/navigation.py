@@ -2,11 +2,12 @@
 in menus."""
 
 from django.conf import settings
-from django.http import Http404
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
 from .contract import SingleResourceAPIViewSet
+from .errors import NotFound
 from .filters import locale_for_code
 from .pages import page_summary
 from .parameters import LOCALE
@@ -35,12 +36,17 @@ class NavigationAPIViewSet(SingleResourceAPIViewSet):
             "additionalProperties": False,
         }
 
+    def content_language(self, response):
+        if response.status_code >= 400:
+            return super().content_language(response)
+        return self.request.GET.get("locale", settings.LANGUAGE_CODE)
+
     def get_resource(self, request):
         locale = locale_for_code(request.GET.get("locale", settings.LANGUAGE_CODE))
         site = Site.find_for_request(request)
         home = site.root_page.get_translation_or_none(locale) if site else None
         if home is None or not home.live:
-            raise Http404("this language has no published home page")
+            raise NotFound(_("This language has no published home page."))
         router = request.wagtailapi_router
         items = home.get_children().live().public().in_menu().select_related("locale")
         return {

@@ -259,17 +259,41 @@ def json_response(description, schema, cached=True):
     return response
 
 
-def error(description):
-    return json_response(description, ref("Error"), cached=False)
+NO_STORE = {"Cache-Control": {"description": "`no-store`.", "schema": {"const": "no-store"}}}
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": ID, "required": True}}
 
 
-ERRORS = {
-    "304": {"description": "Not modified: the `If-None-Match` ETag or `If-Modified-Since` date is current."},
-    "400": error("A parameter is unknown or invalid; `message` says which and why."),
-    "405": error("Only GET and HEAD: the content API is read-only."),
-    "406": error("The content API answers JSON only."),
+def error(description, headers=None):
+    response = json_response(description, ref("Error"), cached=False)
+    response["headers"] = headers or NO_STORE
+    return response
+
+
+NOT_MODIFIED = {
+    "304": {
+        "description": "Not modified: the `If-None-Match` ETag or the `If-Modified-Since` date (not in the future) "
+        "is current.",
+        "headers": CACHE_HEADERS,
+    }
 }
-NOT_FOUND = {"404": error("No such live, public object.")}
+BAD_REQUEST = {"400": error("A parameter is unknown or invalid; `message` says which and why.")}
+NOT_FOUND = {
+    "404": error(
+        "No such live, public object (or site, or language version). Cached like a 200.",
+        {"Cache-Control": CACHE_HEADERS["Cache-Control"]},
+    )
+}
+#: What any address of the API may answer besides its own statuses.
+EVERY_OPERATION = {
+    "405": error(
+        "The method is not one this address answers (see `Allow`).",
+        {**NO_STORE, "Allow": {"description": "The methods it answers.", "schema": STRING, "required": True}},
+    ),
+    "406": error("The `Accept` header admits no JSON: the API answers `application/json` only."),
+    "503": error("The service is briefly unavailable (the database cannot be reached).", {**NO_STORE, **RETRY_AFTER}),
+}
+#: A read's statuses (every GET of the content API).
+READ_ERRORS = {**NOT_MODIFIED, **BAD_REQUEST, **EVERY_OPERATION}
 
 
 def operation(endpoint, kind, summary, ok, tag, extra_responses=None):
@@ -277,10 +301,11 @@ def operation(endpoint, kind, summary, ok, tag, extra_responses=None):
     if kind == "detail":
         path_parameters = [{"name": "id", "in": "path", "required": True, "description": "The id.", "schema": ID}]
     return {
+        "operationId": f"{tag}_{kind}",
         "summary": summary,
         "tags": [tag],
-        "parameters": [*path_parameters, *(parameter.openapi() for parameter in endpoint.query_parameters(kind))],
-        "responses": {"200": ok, **ERRORS, **(extra_responses or {})},
+        "parameters": [*path_parameters, *(parameter.openapi() for parameter in endpoint.documented_parameters(kind))],
+        "responses": {"200": ok, **READ_ERRORS, **(extra_responses or {})},
     }
 
 
@@ -321,7 +346,7 @@ def endpoint_paths(name, endpoint, router, components):
         responses = NOT_FOUND if getattr(endpoint, "may_be_missing", False) else {}
         summary = (endpoint.__doc__ or name).strip().splitlines()[0]
         return {
-            prefix: {"get": operation(endpoint, "detail", summary, json_response(summary, schema), name, responses)}
+            prefix: {"get": operation(endpoint, "resource", summary, json_response(summary, schema), name, responses)}
         }
     if name == "pages":
         item = pages_item_schema(endpoint, router, components)
@@ -329,10 +354,20 @@ def endpoint_paths(name, endpoint, router, components):
         component = endpoint.model.__name__
         components[component] = object_schema(endpoint, router, endpoint.model, components)
         item = ref(component)
+    listed = json_response(f"A page of {name}.", listing(item))
+    # Each listed object's detail: the links a client (and schemathesis' stateful tests) follows.
+    listed["links"] = {
+        f"item{position}": {
+            "operationId": f"{name}_detail",
+            "parameters": {"id": f"$response.body#/items/{position}/id"},
+        }
+        for position in range(3)
+    }
+    documented = {parameter.name for parameter in endpoint.documented_parameters("listing")}
     result = {
         prefix: {
             "get": operation(
-                endpoint, "listing", f"List {name}", json_response(f"A page of {name}.", listing(item)), name
+                endpoint, "listing", f"List {name}", listed, name, NOT_FOUND if "site" in documented else None
             )
         },
         prefix + "{id}/": {
@@ -350,7 +385,10 @@ def endpoint_paths(name, endpoint, router, components):
                 {"description": "Never: a found object answers 302."},
                 name,
                 {
-                    "302": {"description": "Redirect to its detail URL.", "headers": {"Location": {"schema": URL}}},
+                    "302": {
+                        "description": "Redirect to its detail URL.",
+                        "headers": {"Location": {"schema": URL, "required": True}},
+                    },
                     **NOT_FOUND,
                 },
             )
@@ -375,13 +413,14 @@ def form_field_schema(field):
     return {**schema, "description": str(field.label)} if field.label else schema
 
 
-def form_schema(form_class):
-    fields = form_class.base_fields
-    return obj(
-        {name: form_field_schema(field) for name, field in fields.items()},
-        [name for name, field in fields.items() if field.required],
-        additional=True,
-    )
+def form_schema(view):
+    """The JSON body a view's form takes, under the body's names (``body_names``); nothing else is accepted."""
+    fields = view.request_form.base_fields
+    properties = {view.body_names.get(name, name): form_field_schema(field) for name, field in fields.items()}
+    if "consent" in properties:
+        # The form takes JSON ``true`` only ("yes", 1 or false are no consent).
+        properties["consent"] = {"const": True, "description": properties["consent"].get("description", "")}
+    return obj(properties, [view.body_names.get(name, name) for name, field in fields.items() if field.required])
 
 
 def newsletter_paths():
@@ -394,20 +433,32 @@ def newsletter_paths():
         for method in ("get", "post"):
             if not hasattr(view, method):
                 continue
+            cached = method == "get"
             responses = {
-                str(status): json_response(summary if status < 300 else "See `message`.", schema, cached=False)
+                str(status): json_response(summary if status < 300 else "See `message`.", schema, cached=cached)
                 for status, schema in view.response_schemas.items()
             }
+            for status, response in responses.items():
+                if status == "429":
+                    response["headers"] = {**NO_STORE, **RETRY_AFTER}
+                elif status >= "400":
+                    response["headers"] = NOT_FOUND["404"]["headers"] if status == "404" else NO_STORE
+            extra = {**EVERY_OPERATION}
+            if cached:
+                extra.update(NOT_MODIFIED)
+            else:
+                extra["415"] = error("The body is not `application/json`.")
             operation = {
+                "operationId": f"newsletter_{pattern.name}",
                 "summary": summary,
                 "tags": ["newsletter"],
                 "parameters": [parameter.openapi() for parameter in view.query_parameters],
-                "responses": responses,
+                "responses": {**extra, **responses},
             }
             if view.request_form is not None:
                 operation["requestBody"] = {
                     "required": True,
-                    "content": {"application/json": {"schema": form_schema(view.request_form)}},
+                    "content": {"application/json": {"schema": form_schema(view)}},
                 }
             operations[method] = operation
         paths[reverse(f"{newsletter_namespace}:{pattern.name}")] = operations
@@ -468,6 +519,9 @@ class OpenAPISchemaViewSet(SingleResourceAPIViewSet):
     """This document (OpenAPI 3.1)"""
 
     name = "schema"
+
+    def content_language(self, response):
+        return "en" if response.status_code < 400 else super().content_language(response)
 
     def get_resource(self, request):
         return build_schema(request.wagtailapi_router)

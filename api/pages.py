@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
@@ -26,11 +26,13 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from home.languages import language_codes
 
 from .contract import ContentAPIMixin
+from .errors import NotFound
 from .filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
     FieldFilter,
+    OrderingFilter,
     PageLocaleFilter,
     SearchFilter,
     TranslationOfFilter,
@@ -181,8 +183,18 @@ def type_schema():
     return {"type": "string", "pattern": rf"^(?:{names})(?:,(?:{names}))*$"}
 
 
-TYPE = QueryParameter("type", "Page type(s), comma-separated; enables their fields and field filters.", type_schema)
-SITE = QueryParameter("site", "The site's host name (and port), when not the one asked.", {"type": "string"})
+TYPE = QueryParameter(
+    "type",
+    "Page type(s), comma-separated. With one type, that type's own fields (its schema in this document) join "
+    "`fields`, `order` and the field filters, and a dated type (`news.EventPage`) takes `when=upcoming|past`; "
+    "the parameters listed here are those valid without it.",
+    type_schema,
+)
+SITE = QueryParameter(
+    "site",
+    "The site's host name (and port), when not the one asked; one that is no site of ours answers 404.",
+    {"type": "string", "pattern": r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::[0-9]{1,5})?$"},
+)
 HTML_PATH = QueryParameter(
     "html_path",
     "The page's path, with or without its language prefix: `/en/about/`.",
@@ -227,7 +239,7 @@ class PagesAPIViewSet(ContentAPIMixin, WagtailPagesAPIViewSet):
             try:
                 self._public_pages = PublicPages(self.request)
             except Http404 as e:
-                raise BadRequestError("site must be the host name (and port) of one of the sites") from e
+                raise NotFound(_("There is no site at this host name.")) from e
             except ValueError as e:
                 raise BadRequestError(str(e)) from e
         return self._public_pages
@@ -279,7 +291,8 @@ class PagesAPIViewSet(ContentAPIMixin, WagtailPagesAPIViewSet):
             return None
         if "id" in request.GET:
             return super().find_object(queryset, request)
-        raise BadRequestError("find needs an html_path or id parameter")
+        # Nothing named is nothing found (both parameters are optional, so the document cannot require one).
+        return None
 
     def route_html_path(self, request, html_path):
         """The page at exactly ``html_path``: /en/… is routed from the English home page, /pl/… or no prefix from

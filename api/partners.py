@@ -2,14 +2,13 @@
 
 from django.utils import translation
 
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from partners.models import Partner, PartnerIndexPage
 
 from .contract import ContentAPIMixin
-from .filters import FieldFilter, LocaleFilter, SearchFilter
+from .filters import FieldFilter, LocaleFilter, OrderingFilter, SearchFilter
 
 
 class PartnerSerializer(BaseSerializer):

@@ -2,16 +2,12 @@
 any other address under /api/v2/."""
 
 from django.core.exceptions import ImproperlyConfigured
-from django.http import JsonResponse
 from django.urls import re_path
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from .contract import ContentAPIMixin
-
-
-def api_not_found(request, *args, **kwargs):
-    return JsonResponse({"message": "no API endpoint at this address"}, status=404)
+from .errors import not_found
 
 
 class ContentAPIRouter(WagtailAPIRouter):
@@ -27,4 +23,4 @@ class ContentAPIRouter(WagtailAPIRouter):
         self.endpoints[name] = class_
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [re_path(r"", api_not_found)]
+        return super().get_urlpatterns() + [re_path(r"", not_found)]

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
+from api.errors import api_language
 from home.languages import language_codes
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -30,7 +31,7 @@ def _is_api(request):
 
 
 def _render(request, template, status):
-    language = error_language(request)
+    language = api_language(request) if _is_api(request) else error_language(request)
     with translation.override(language):
         if _is_api(request):
             message = {
@@ -38,6 +39,7 @@ def _render(request, template, status):
                 503: gettext("The service is temporarily unavailable. Please try again shortly."),
             }[status]
             response = JsonResponse({"message": message}, status=status)
+            response["Content-Language"] = language
         else:
             html = render_to_string(template, {"LANGUAGE_CODE": language, "request_path": request.path})
             response = HttpResponse(html, status=status)

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.errors import not_found as api_not_found
 from home.document_links import serve_by_id
 
 from .api import api_router
@@ -28,6 +29,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("api.newsletter_urls")),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/", api_not_found),
     path("", include("seo.urls")),
 ]
 

@@ -39,7 +39,10 @@ def _is_not_modified(request, etag, changed_at):
         etags = parse_etags(if_none_match)
         return "*" in etags or etag in etags or f"W/{etag}" in etags
     if_modified_since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return if_modified_since is not None and changed_at < if_modified_since
+    # A date in the future is no date the server gave (RFC 9110, 13.1.3): it is ignored.
+    if if_modified_since is None or if_modified_since > time.time():
+        return False
+    return changed_at < if_modified_since
 
 
 class APIValidatorsMiddleware:

@@ -45,10 +45,37 @@ def test_every_page_type_has_a_schema(openapi):
 
 def test_every_operation_documents_its_errors(openapi):
     for path, operations in openapi.document["paths"].items():
-        if path == "/api/v2/schema/" or path.startswith("/api/v2/newsletter/"):
-            continue
-        responses = operations["get"]["responses"]
-        assert {"200", "304", "400"} <= set(responses), path
+        for method, operation in operations.items():
+            responses = set(operation["responses"])
+            assert {"400", "405", "406", "503"} <= responses, (method, path)
+            assert method != "get" or "304" in responses, path
+            assert "Retry-After" in operation["responses"]["503"]["headers"]
+
+
+def test_statuses_only_some_operations_answer_are_documented_there(openapi):
+    paths = openapi.document["paths"]
+
+    assert "404" in paths["/api/v2/pages/{id}/"]["get"]["responses"]
+    assert "404" in paths["/api/v2/pages/"]["get"]["responses"]  # ?site= naming no site
+    assert "404" not in paths["/api/v2/images/"]["get"]["responses"]
+    subscribe = paths["/api/v2/newsletter/subscribe/"]["post"]["responses"]
+    assert {"202", "409", "415", "429"} <= set(subscribe)
+    assert subscribe["429"]["headers"]["Retry-After"]["required"] is True
+
+
+def test_every_operation_has_an_id_and_listings_link_to_their_details(openapi):
+    operation_ids = {
+        operation["operationId"]
+        for operations in openapi.document["paths"].values()
+        for operation in operations.values()
+    }
+    listing = openapi.document["paths"]["/api/v2/partners/"]["get"]["responses"]["200"]
+
+    assert len(operation_ids) == sum(len(operations) for operations in openapi.document["paths"].values())
+    assert listing["links"]["item0"] == {
+        "operationId": "partners_detail",
+        "parameters": {"id": "$response.body#/items/0/id"},
+    }
 
 
 @pytest.fixture
@@ -181,10 +208,10 @@ def test_newsletter_answers_match_the_document(client, openapi):
     consent = "/api/v2/newsletter/consent/"
     subscribe = "/api/v2/newsletter/subscribe/"
 
-    openapi.validate(consent, client.get(consent, {"language": "en"}))
-    openapi.validate(consent, client.get(consent, {"language": "xx"}))
-    openapi.validate(consent, client.get(consent, {"language": "en", "colour": "green"}))
-    bad = client.post(subscribe, {"email": "nope", "language": "en"}, content_type="application/json")
+    openapi.validate(consent, client.get(consent, {"locale": "en"}))
+    openapi.validate(consent, client.get(consent, {"locale": "xx"}))
+    openapi.validate(consent, client.get(consent, {"locale": "en", "colour": "green"}))
+    bad = client.post(subscribe, {"email": "nope", "locale": "en"}, content_type="application/json")
     openapi.validate(subscribe, bad, method="post")
     assert bad.status_code == 400
 
@@ -193,6 +220,36 @@ def test_the_signup_body_is_documented_from_its_form(openapi):
     body = openapi.document["paths"]["/api/v2/newsletter/subscribe/"]["post"]["requestBody"]
     schema = body["content"]["application/json"]["schema"]
 
-    assert {"email", "language", "consent", "consent_version"} <= set(schema["properties"])
-    assert schema["properties"]["language"]["enum"] == ["pl", "en"]
-    assert {"email", "language", "consent_version"} <= set(schema["required"])
+    assert {"email", "locale", "consent", "consent_version"} == set(schema["properties"])
+    assert schema["properties"]["locale"]["enum"] == ["pl", "en"]
+    assert {"email", "locale", "consent_version"} <= set(schema["required"])
+    assert schema["additionalProperties"] is False
+
+
+def parameter_schema(openapi, path, name):
+    parameters = openapi.document["paths"][path]["get"]["parameters"]
+    return next(parameter["schema"] for parameter in parameters if parameter["name"] == name)
+
+
+@pytest.mark.parametrize("value", ["*", "*,-title", "_", "_,title,slug", "title", "title,-id", "-type"])
+def test_the_documented_fields_pattern_admits_what_wagtail_parses(client, openapi, value):
+    pattern = parameter_schema(openapi, "/api/v2/pages/", "fields")["pattern"]
+
+    assert re.fullmatch(pattern, value)
+    assert client.get("/api/v2/pages/", {"fields": value}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["*,title", "_,-title", "parent", "title(id)", "title,", "*,*"])
+def test_the_documented_fields_pattern_refuses_what_wagtail_refuses_on_a_listing(client, openapi, value):
+    pattern = parameter_schema(openapi, "/api/v2/pages/", "fields")["pattern"]
+
+    assert not re.fullmatch(pattern, value)
+    assert client.get("/api/v2/pages/", {"fields": value}).status_code == 400
+
+
+def test_nested_fields_of_a_related_object_pass_the_check_and_reach_wagtail(client):
+    nested = client.get("/api/v2/pages/", {"type": "news.NewsPage", "fields": "image(title)"})
+    not_a_relation = client.get("/api/v2/pages/", {"type": "news.NewsPage", "fields": "date(title)"})
+
+    assert nested.status_code == 200
+    assert not_a_relation.status_code == 400

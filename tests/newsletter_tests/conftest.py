@@ -49,7 +49,7 @@ def form_data(email, language="pl", **overrides):
 def api_payload(email, language="pl", **overrides):
     payload = {
         "email": email,
-        "language": language,
+        "locale": language,
         "consent": True,
         "consent_version": ConsentText.current(language).version,
     }

@@ -86,7 +86,7 @@ def test_api_needs_no_csrf_token():
 
 
 def test_api_bad_input_answers_400_with_a_message_per_field_in_the_requested_language(client):
-    response = post(client, {"email": "nope", "language": "en", "consent": False, "consent_version": "x"})
+    response = post(client, {"email": "nope", "locale": "en", "consent": False, "consent_version": "x"})
 
     assert response.status_code == 400
     errors = response.json()["errors"]
@@ -106,11 +106,12 @@ def test_api_errors_are_in_polish_for_a_polish_signup(client):
 
 
 def test_api_rejects_an_unknown_language_and_a_superseded_consent_version(client):
-    unknown = post(client, {**api_payload("x@example.org", "en"), "language": "de"})
+    unknown = post(client, {**api_payload("x@example.org", "en"), "locale": "de"})
     stale = post(client, api_payload("x@example.org", "en", consent_version=ConsentText.current("en").version + 5))
 
-    assert unknown.status_code == 400 and "language" in unknown.json()["errors"]
-    assert stale.status_code == 400 and "consent_version" in stale.json()["errors"]
+    assert unknown.status_code == 400 and "locale" in unknown.json()["errors"]
+    # Well formed, refused only because the consent text changed since the portal showed it.
+    assert stale.status_code == 409 and "consent_version" in stale.json()["errors"]
     assert not Subscriber.objects.exists()
 
 
@@ -126,7 +127,7 @@ def test_api_missing_fields_are_each_named(client):
     response = post(client, {})
 
     assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"email", "language", "consent", "consent_version"}
+    assert set(response.json()["errors"]) == {"email", "locale", "consent", "consent_version"}
 
 
 @override_settings(NEWSLETTER_RATE_LIMITS={"ip": "2/h", "email": "100/h"})
@@ -159,13 +160,13 @@ def test_api_behind_our_proxies_one_visitor_over_the_limit_does_not_block_anothe
 
 
 def test_api_serves_the_current_consent_text_for_a_language(client):
-    response = client.get("/api/v2/newsletter/consent/?language=en", HTTP_ORIGIN=ALLOWED)
+    response = client.get("/api/v2/newsletter/consent/?locale=en", HTTP_ORIGIN=ALLOWED)
 
     current = ConsentText.current("en")
     assert response.status_code == 200
-    assert response.json() == {"language": "en", "version": current.version, "text": current.text}
+    assert response.json() == {"locale": "en", "version": current.version, "text": current.text}
     assert response["Access-Control-Allow-Origin"] == ALLOWED
-    assert client.get("/api/v2/newsletter/consent/?language=xx").status_code == 400
+    assert client.get("/api/v2/newsletter/consent/?locale=xx").status_code == 400
 
 
 def test_newsletter_page_in_the_pages_api_carries_the_consent_text(client):

@@ -91,10 +91,10 @@ def test_drafts_and_inactive_partners_are_not_served(client, no_demo_partners):
     [
         ({"sector": "aliens"}, "sector must be one of: public, business, ngo, social_economy"),
         ({"locale": "de"}, "locale must be one of"),
-        ({"latitude": "north"}, "is not a valid value for latitude"),
-        ({"member_since": "2010-11"}, "is not a valid value for member_since"),
-        ({"limit": "many"}, "limit must be a positive integer"),
-        ({"colour": "green"}, "query parameter is not an operation or a recognised field: colour"),
+        ({"latitude": "north"}, "latitude must be a number"),
+        ({"member_since": "2010-13"}, "is not a valid value for member_since"),
+        ({"limit": "many"}, "limit must be a whole number"),
+        ({"colour": "green"}, "Unknown query parameter: colour"),
     ],
 )
 def test_bad_parameters_answer_400_with_a_message(client, params, message):

@@ -66,10 +66,15 @@ def test_a_database_outage_in_the_api_answers_json(client, monkeypatch):
 
     monkeypatch.setattr(PagesAPIViewSet, "get_queryset", database_down)
 
-    response = client.get("/api/v2/pages/")
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="pl")
+    polish = client.get("/api/v2/pages/?locale=pl")
 
+    # In the language of the request's ``locale`` or English (the API's errors), never by Accept-Language.
     assert response.status_code == 503
-    assert response.json() == {"message": "Serwis jest chwilowo niedostępny. Spróbuj ponownie za chwilę."}
+    assert response["Retry-After"] == "30"
+    assert response.json() == {"message": "The service is temporarily unavailable. Please try again shortly."}
+    assert response["Content-Language"] == "en"
+    assert polish.json() == {"message": "Serwis jest chwilowo niedostępny. Spróbuj ponownie za chwilę."}
 
 
 def test_error_pages_render_without_touching_the_database(django_assert_num_queries):

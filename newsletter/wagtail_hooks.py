@@ -1,6 +1,8 @@
 """Admin: subscribers (read-only, filters, search, CSV export, counts per language), the versioned
 consent texts, and newsletter issues with preview, sending and progress."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -51,6 +53,8 @@ class ConsentHistoryPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return action not in {"add", "change", "delete"} and super().user_has_permission(user, action)
 
+
+logger = logging.getLogger(__name__)
 
 register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 register_permission_policy(ConsentText, ConsentTextPermissionPolicy(ConsentText))
@@ -275,11 +279,16 @@ class NewsletterIssueViewSet(SnippetViewSet):
         """The issue to the logged-in editor's own address, and to nobody else."""
         issue = self._issue_for(request, pk)
         address = request.user.email
-        if address:
-            send_test_copy(issue, address)
-            messages.success(request, _("A test copy was sent to %(address)s.") % {"address": address})
-        else:
+        if not address:
             messages.error(request, _("Your account has no e-mail address: add one in your account settings."))
+        else:
+            try:
+                send_test_copy(issue, address)
+            except Exception as e:  # noqa: BLE001 - the mail server's answer is shown, not a server error
+                logger.warning("Test copy of newsletter issue %s failed: %s", issue.pk, e)
+                messages.error(request, _("The test copy could not be sent: %(error)s") % {"error": e})
+            else:
+                messages.success(request, _("A test copy was sent to %(address)s.") % {"address": address})
         return redirect(self.get_url_name("send"), pk=issue.pk)
 
     def preview_email_view(self, request, pk):

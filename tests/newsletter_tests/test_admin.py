@@ -229,3 +229,15 @@ def test_subscriber_admin_queries_do_not_grow_with_the_listing(admin, django_ass
     SubscriberFactory.create_batch(20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         admin.get("/admin/snippets/newsletter/subscriber/")
+
+
+def test_a_test_copy_the_mail_server_refuses_is_reported_not_a_server_error(client, locale_pl, settings):
+    settings.EMAIL_BACKEND = "tests.newsletter_tests.test_worker.UnreachableMailServer"
+    issue = NewsletterIssueFactory(locale=locale_pl)
+    client.force_login(EditorFactory(email="redakcja@example.org"))
+    url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
+
+    response = client.post(f"{url}test/", follow=True)
+
+    assert response.status_code == 200
+    assert "Nie udało się wysłać kopii testowej: mail server unreachable" in response.content.decode()

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.errors import not_found as api_not_found
+from documents.views import serve as serve_document
 from home.document_links import serve_by_id
 
 from .api import api_router
@@ -26,6 +27,8 @@ urlpatterns = [
     ),
     # A restricted document's link names no file: Wagtail's checks first, then a redirect to the named URL.
     path("documents/<int:document_id>/", serve_by_id, name="document_by_id"),
+    # Wagtail's own view, except that a replaced file's old name leads to the current file.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/newsletter/", include("api.newsletter_urls")),
     path("api/v2/", api_router.urls),

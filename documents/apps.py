@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from . import files  # noqa: F401 - connects the receiver recording replaced files

@@ -6,6 +6,8 @@ form to fill in by hand) and stores it as a Wagtail document. Generated files ar
 so a second run finds them by their hash instead of storing them again.
 """
 
+from hashlib import sha1
+
 from django.core.files.base import ContentFile
 from django.utils import translation
 
@@ -15,7 +17,7 @@ from wagtail.models import Collection
 from home.content import DECLARATIONS, FULL_NAME, INVITATION
 from home.seeding import PageSpec, Text, translation_key_for
 
-from .models import DocumentEntry, DocumentIndexPage
+from .models import DocumentEntry, DocumentIndexPage, PlaceholderFile
 from .pdf import accession_declaration_pdf, declaration_pdf
 
 IDEOLOGICAL, FOUNDING, ACCESSION = DECLARATIONS
@@ -50,10 +52,27 @@ def ensure_document(loader, declaration):
     existing = Document.objects.filter(file_hash=document.file_hash).first()
     if existing:
         loader.report(False, f"document “{existing.title}”")
-        return existing
-    document.save()
-    loader.report(True, f"document “{document.title}”")
+        document = existing
+    else:
+        document.save()
+        loader.report(True, f"document “{document.title}”")
+    if is_placeholder(declaration):
+        PlaceholderFile.objects.get_or_create(document=document, defaults={"file_hash": document.file_hash})
     return document
+
+
+def is_placeholder(declaration):
+    """The seed gives the declarations' titles but not their texts: only the accession form is complete."""
+    return declaration != ACCESSION
+
+
+def placeholder_hashes():
+    """The hashes of the generated placeholder files (what ``Document.file_hash`` holds for them)."""
+    return {
+        sha1(generated_pdf(declaration), usedforsecurity=False).hexdigest()
+        for declaration in DECLARATIONS
+        if is_placeholder(declaration)
+    }
 
 
 def document_entries(loader):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,7 @@ from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.content_events import public_content
+from home.content_events import private_data, public_content
 from home.document_links import restricted_collection_ids
 from home.models import ContentPage
 
@@ -189,3 +190,58 @@ class DocumentIndexPage(ContentPage):
         # Lazy: the template lists them inside a fragment cache, so only a miss looks them up.
         context["entries"] = SimpleLazyObject(lambda: self.visible_entries)
         return context
+
+
+@private_data
+class FormerDocumentFile(models.Model):
+    """A file name a document had before its file was replaced: its old address (``/documents/<id>/<name>``) leads
+    to the current file (``documents.views.serve``), so links and bookmarks to a replaced declaration keep working.
+    Only names the document really had are redirected: the current name of any other document is never told."""
+
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("former file name"), max_length=255)
+    replaced_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former file of a document")
+        verbose_name_plural = _("former files of documents")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "filename"], name="documents_former_file_unique"),
+        ]
+
+    def __str__(self):
+        return self.filename
+
+
+@private_data
+class PlaceholderFile(models.Model):
+    """A PDF the site generated in place of a document whose text it does not have (``documents.content``).
+
+    The document counts as a placeholder while its file is still this one (the same hash): the admin's documents
+    list marks it until an editor uploads the original."""
+
+    document = models.OneToOneField(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    file_hash = models.CharField(_("hash of the generated file"), max_length=40)
+
+    class Meta:
+        verbose_name = _("placeholder file")
+        verbose_name_plural = _("placeholder files")
+
+    def __str__(self):
+        return str(self.document)
+
+    @classmethod
+    def placeholders_among(cls, documents):
+        """The ones of ``documents`` still holding their generated placeholder file (one query)."""
+        documents = list(documents)
+        marked = {
+            (document_id, file_hash)
+            for document_id, file_hash in cls.objects.filter(document__in=documents).values_list(
+                "document_id", "file_hash"
+            )
+        }
+        return [document for document in documents if (document.pk, document.file_hash) in marked]

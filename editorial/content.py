@@ -12,5 +12,5 @@ from .workflow import setup_workflow
 
 
 def load(loader):
-    loader.report(setup_roles(apps) > 0, "editorial roles: Editors, Translators, Moderators")
-    loader.report(setup_workflow(apps) > 0, "workflow “Akceptacja sekretarza / Secretary's approval”")
+    loader.report(setup_roles(apps) > 0, "editorial roles: Editors, Translators, Moderators, Sekretariat")
+    loader.report(setup_workflow(apps) > 0, "workflow “Akceptacja sekretarza”")

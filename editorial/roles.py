@@ -6,6 +6,8 @@
 * Translators write the English version: they edit English pages and English snippets, and create and update
   translations through wagtail-localize. They never touch the Polish source.
 * Moderators approve or reject what is submitted, in the "Secretary's approval" workflow (see workflow.py).
+* The Sekretariat (the partnership's secretary) reads and decides membership applications; nothing else. A secretary
+  who also approves content is in Moderators as well.
 
 Editors and Translators hold no "publish" on pages: their work is published by the workflow. Page rights are granted on
 each language's home page, so they cover that language's subtree only; snippet rights follow the same languages
@@ -24,6 +26,7 @@ from django.contrib.auth import get_permission_codename
 EDITORS = "Editors"
 TRANSLATORS = "Translators"
 MODERATORS = "Moderators"
+SECRETARIAT = "Sekretariat"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,15 @@ ROLES = (
         MODERATORS,
         page_permissions={"pl": ("publish", "unlock"), "en": ("publish", "unlock")},
         permissions=(ADMIN_ACCESS,),
+    ),
+    # Applications hold the contact person's personal data: only this role sees them ("change" = decide).
+    Role(
+        SECRETARIAT,
+        permissions=(ADMIN_ACCESS,),
+        model_actions=(
+            ("membership", "membershipapplication", "view"),
+            ("membership", "membershipapplication", "change"),
+        ),
     ),
 )
 

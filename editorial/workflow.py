@@ -1,14 +1,17 @@
 """Review before publishing: one workflow, one approval task for the Moderators, on both languages' pages.
 
-The workflow and task names are data shown to a bilingual team, so they carry both languages. Wagtail itself
+The workflow and task names are data Wagtail shows as they are, inside translated sentences ("Wyślij do
+zatwierdzenia: …"): they are in Polish, the admin's language, as the other names the team sees. Wagtail itself
 e-mails the people involved (``wagtail.admin.mail``): the Moderators when something is submitted, the submitter
 when it is approved or sent back, each in their own admin language.
 """
 
 from .roles import MODERATORS, home_pages
 
-WORKFLOW_NAME = "Akceptacja sekretarza / Secretary's approval"
-TASK_NAME = "Akceptacja sekretarza / Secretary's approval"
+WORKFLOW_NAME = "Akceptacja sekretarza"
+TASK_NAME = "Akceptacja sekretarza"
+# The bilingual names of installations made before editorial.0004.
+FORMER_NAMES = ("Akceptacja sekretarza / Secretary's approval",)
 
 
 def setup_workflow(apps):

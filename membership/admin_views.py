@@ -1,9 +1,13 @@
 """Admin screens for membership applications: the full record, and the accept / reject decisions."""
 
+from datetime import datetime
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -39,15 +43,36 @@ class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
     """The list of applications; its CSV export keeps what applicants typed as text."""
 
 
+EMPTY_VALUE = "—"
+
+
 class ApplicationInspectView(InspectView):
+    """The whole application as the secretary reads it: times in the site's time zone (as the list shows them),
+    yes/no in the admin's language, a dash for what the applicant left empty."""
+
     def get_fields(self):
         return [field for field in super().get_fields() if field != "submission_token"] + ["reference"]
+
+    def get_field_label(self, field_name, field):
+        if field_name == "reference":
+            return _("Reference")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY_VALUE
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if isinstance(value, datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return value
 
     def get_reference_display_value(self):
         return self.object.reference
 
     def get_partner_display_value(self):
-        return self.object.partner or "-"
+        return self.object.partner
 
     @property
     def header_buttons(self):

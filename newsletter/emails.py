@@ -45,15 +45,28 @@ def confirmation_email(request):
 
 def issue_email(issue, subscriber, connection=None):
     link = unsubscribe_url(subscriber)
-    with translation.override(subscriber.language):
+    # RFC 8058: mail clients unsubscribe with one POST to this address, no login, no page.
+    headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return _issue_message(issue, subscriber.email, link, issue.subject, connection=connection, headers=headers)
+
+
+def issue_email_for_editor(issue, address):
+    """The issue as subscribers will get it, for an editor to check before sending: marked as a test in the subject,
+    with the unsubscribe link as the admin's preview shows it (the editor is not a subscriber)."""
+    with translation.override(issue.language):
+        subject = _("[Test] %(subject)s") % {"subject": issue.subject}
+    return _issue_message(issue, address, "#", subject)
+
+
+def _issue_message(issue, address, link, subject, connection=None, headers=None):
+    with translation.override(issue.language):
         context = issue_context(issue, link)
         message = EmailMultiAlternatives(
-            subject=issue.subject,
+            subject=subject,
             body=render_to_string("newsletter/email/issue.txt", context),
-            to=[subscriber.email],
+            to=[address],
             connection=connection,
-            # RFC 8058: mail clients unsubscribe with one POST to this address, no login, no page.
-            headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            headers=headers,
         )
         message.attach_alternative(render_to_string("newsletter/email/issue.html", context), "text/html")
     return message

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.utils import timezone
 
-from .emails import issue_email
+from .emails import issue_email, issue_email_for_editor
 from .models import NewsletterDelivery, NewsletterIssue, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -74,3 +74,8 @@ def send_issue(issue_id):
     send_pending(issue)
     NewsletterIssue.objects.filter(pk=issue.pk).update(send_finished_at=timezone.now())
     return issue.progress()
+
+
+def send_test_copy(issue, address):
+    """Mail the issue to one editor's address only, marked as a test; no delivery is recorded."""
+    issue_email_for_editor(issue, address).send()

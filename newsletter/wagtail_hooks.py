@@ -1,6 +1,8 @@
 """Admin: subscribers (read-only, filters, search, CSV export, counts per language), the versioned
 consent texts, and newsletter issues with preview, sending and progress."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,7 +12,9 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -24,6 +28,7 @@ from home.spreadsheets import FormulaSafeExportMixin
 
 from .models import ConsentEvent, ConsentText, NewsletterDelivery, NewsletterIssue, Subscriber
 from .rendering import issue_context
+from .sending import send_test_copy
 from .tasks import last_sending_run, request_sending
 
 
@@ -48,6 +53,8 @@ class ConsentHistoryPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return action not in {"add", "change", "delete"} and super().user_has_permission(user, action)
 
+
+logger = logging.getLogger(__name__)
 
 register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 register_permission_policy(ConsentText, ConsentTextPermissionPolicy(ConsentText))
@@ -215,23 +222,25 @@ class NewsletterIssueViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("send/<int:pk>/", self.send_view, name="send"),
+            path("send/<int:pk>/confirm/", self.confirm_send_view, name="confirm_send"),
+            path("send/<int:pk>/test/", self.send_test_view, name="send_test"),
             path("preview-email/<int:pk>/", self.preview_email_view, name="preview_email"),
         ]
 
-    def send_view(self, request, pk):
+    def _issue_for(self, request, pk):
+        """The issue, for a user who may edit or send issues (the send page, the test copy, the preview)."""
         issue = get_object_or_404(NewsletterIssue.objects.select_related("locale"), pk=pk)
-        policy = policy_registry.get_by_type(NewsletterIssue)
-        if not policy.user_has_any_permission(request.user, {"change", "send"}):
+        if not policy_registry.get_by_type(NewsletterIssue).user_has_any_permission(request.user, {"change", "send"}):
             raise PermissionDenied
-        can_send = policy.user_has_permission(request.user, "send")
-        if request.method == "POST":
-            if not can_send:
-                raise PermissionDenied
-            NewsletterIssue.objects.filter(pk=issue.pk).update(send_requested_at=timezone.now())
-            # The worker starts once the request's changes are committed.
-            transaction.on_commit(lambda: request_sending(issue))
-            messages.success(request, _("Sending “%(subject)s” has started.") % {"subject": issue.subject})
-            return redirect(self.get_url_name("send"), pk=issue.pk)
+        return issue
+
+    def _can_send(self, user):
+        return policy_registry.get_by_type(NewsletterIssue).user_has_permission(user, "send")
+
+    @method_decorator(require_GET)
+    def send_view(self, request, pk):
+        """The issue's progress, its preview and test copy, and the way to sending (which asks for confirmation)."""
+        issue = self._issue_for(request, pk)
         return render(
             request,
             "newsletter/admin/send_issue.html",
@@ -240,15 +249,50 @@ class NewsletterIssueViewSet(SnippetViewSet):
                 "progress": issue.progress(),
                 "run_notice": sending_run_notice(issue),
                 "recipients": issue.recipients().count(),
-                "can_send": can_send,
+                "can_send": self._can_send(request.user),
                 "preview_url": reverse(self.get_url_name("preview_email"), args=[issue.pk]),
+                "confirm_url": reverse(self.get_url_name("confirm_send"), args=[issue.pk]),
+                "test_url": reverse(self.get_url_name("send_test"), args=[issue.pk]),
             },
         )
 
-    def preview_email_view(self, request, pk):
-        issue = get_object_or_404(NewsletterIssue.objects.select_related("locale"), pk=pk)
-        if not policy_registry.get_by_type(NewsletterIssue).user_has_any_permission(request.user, {"change", "send"}):
+    def confirm_send_view(self, request, pk):
+        """GET asks (naming the number of recipients); only the POST of that form sends."""
+        issue = self._issue_for(request, pk)
+        if not self._can_send(request.user):
             raise PermissionDenied
+        send_url = reverse(self.get_url_name("send"), args=[issue.pk])
+        if request.method == "POST":
+            NewsletterIssue.objects.filter(pk=issue.pk).update(send_requested_at=timezone.now())
+            # The worker starts once the request's changes are committed.
+            transaction.on_commit(lambda: request_sending(issue))
+            messages.success(request, _("Sending “%(subject)s” has started.") % {"subject": issue.subject})
+            return redirect(send_url)
+        return render(
+            request,
+            "newsletter/admin/confirm_send.html",
+            {"issue": issue, "recipients": issue.recipients().count(), "cancel_url": send_url},
+        )
+
+    @method_decorator(require_POST)
+    def send_test_view(self, request, pk):
+        """The issue to the logged-in editor's own address, and to nobody else."""
+        issue = self._issue_for(request, pk)
+        address = request.user.email
+        if not address:
+            messages.error(request, _("Your account has no e-mail address: add one in your account settings."))
+        else:
+            try:
+                send_test_copy(issue, address)
+            except Exception as e:  # noqa: BLE001 - the mail server's answer is shown, not a server error
+                logger.warning("Test copy of newsletter issue %s failed: %s", issue.pk, e)
+                messages.error(request, _("The test copy could not be sent: %(error)s") % {"error": e})
+            else:
+                messages.success(request, _("A test copy was sent to %(address)s.") % {"address": address})
+        return redirect(self.get_url_name("send"), pk=issue.pk)
+
+    def preview_email_view(self, request, pk):
+        issue = self._issue_for(request, pk)
         return render(request, "newsletter/email/issue.html", issue_context(issue, unsubscribe_url="#"))
 
 

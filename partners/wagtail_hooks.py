@@ -10,6 +10,9 @@ from .models import Partner
 
 
 class PartnerIndexView(FormulaSafeExportMixin, IndexView):
+    # Wagtail's "Add %(model_name)s" would put the noun in the nominative in Polish ("Dodaj partner").
+    add_item_label = _("Add partner")
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("locale")
 

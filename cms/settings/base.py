@@ -464,6 +464,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     }
 }
 CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+# No Gravatar: the admin would send each user's hashed e-mail address to a third party on every page, and the
+# policy above blocks it on plain http anyway. Wagtail then shows its local default avatar (or an uploaded one).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # /healthz/ runs its deep check (a write to media storage, which costs money per request on S3) only for
 # requests from this machine or carrying this token in the X-Healthz-Token header; "" = localhost only.

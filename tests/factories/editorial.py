@@ -5,7 +5,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import EDITORS, MODERATORS, SECRETARIAT, TRANSLATORS
 
 
 def member_of(group_name):
@@ -37,3 +37,7 @@ class TranslatorFactory(UserFactory):
 
 class ModeratorFactory(UserFactory):
     groups = member_of(MODERATORS)
+
+
+class SecretaryFactory(UserFactory):
+    groups = member_of(SECRETARIAT)

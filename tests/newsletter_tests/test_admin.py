@@ -10,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from newsletter.models import ConsentEvent, ConsentText, NewsletterIssue, Subscriber
 
+from ..factories.editorial import EditorFactory
 from ..factories.newsletter import ConsentTextFactory, NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,15 +144,63 @@ def test_sending_from_the_admin_mails_the_audience_and_shows_progress(
     url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin.post(url)
-    assert response.status_code == 302
+        response = admin.post(f"{url}confirm/")
+    assert (response.status_code, response["Location"]) == (302, url)
     with django_capture_on_commit_callbacks(execute=True):
-        admin.post(url)
+        admin.post(f"{url}confirm/")
 
     assert len(mailoutbox) == 2
     page = admin.get(url).content.decode()
     assert "<dt>sent</dt><dd>2</dd>" in page.replace("\n", "").replace("  ", "")
     assert "<dt>total</dt><dd>2</dd>" in page.replace("\n", "").replace("  ", "")
+
+
+def test_send_now_asks_for_confirmation_naming_the_recipients_and_only_its_post_sends(
+    admin, locale_pl, mailoutbox, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(3, language="pl", confirmed=True)
+    SubscriberFactory(language="pl")  # not confirmed: not counted
+    SubscriberFactory(language="en", confirmed=True)  # another language: not counted
+    issue = NewsletterIssueFactory(locale=locale_pl, subject="Wiosna w Partnerstwie")
+    url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_page = admin.get(url).content.decode()
+        confirmation = admin.get(f"{url}confirm/").content.decode()
+        posted_to_the_send_page = admin.post(url)
+
+    assert f'href="{url}confirm/"' in send_page and "Send now" in send_page
+    assert "will be sent to 3 confirmed subscribers" in confirmation and "Yes, send it" in confirmation
+    assert posted_to_the_send_page.status_code == 405
+    assert mailoutbox == []
+    issue.refresh_from_db()
+    assert issue.send_requested_at is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(f"{url}confirm/")
+    assert len(mailoutbox) == 3
+
+
+def test_send_a_test_to_me_mails_the_logged_in_editor_only(
+    client, locale_pl, mailoutbox, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(2, language="pl", confirmed=True)
+    issue = NewsletterIssueFactory(locale=locale_pl, subject="Wiosna w Partnerstwie")
+    editor = EditorFactory(email="redakcja@example.org")
+    client.force_login(editor)
+    url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
+
+    assert f'action="{url}test/"' in client.get(url).content.decode()
+    assert client.get(f"{url}test/").status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}test/")
+
+    assert (response.status_code, response["Location"]) == (302, url)
+    assert [message.to for message in mailoutbox] == [["redakcja@example.org"]]
+    assert mailoutbox[0].subject == "[Test] Wiosna w Partnerstwie"
+    assert issue.deliveries.count() == 0
+    issue.refresh_from_db()
+    assert issue.send_requested_at is None
 
 
 def test_only_editors_with_the_send_permission_can_send(client, locale_pl, mailoutbox):
@@ -166,8 +215,8 @@ def test_only_editors_with_the_send_permission_can_send(client, locale_pl, mailo
     url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
 
     assert client.get(url).status_code == 200
-    refused = client.post(url)
-    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    for refused in (client.get(f"{url}confirm/"), client.post(f"{url}confirm/")):
+        assert (refused.status_code, refused["Location"]) == (302, "/admin/")
     assert mailoutbox == []
     issue.refresh_from_db()
     assert issue.send_requested_at is None
@@ -180,3 +229,15 @@ def test_subscriber_admin_queries_do_not_grow_with_the_listing(admin, django_ass
     SubscriberFactory.create_batch(20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         admin.get("/admin/snippets/newsletter/subscriber/")
+
+
+def test_a_test_copy_the_mail_server_refuses_is_reported_not_a_server_error(client, locale_pl, settings):
+    settings.EMAIL_BACKEND = "tests.newsletter_tests.test_worker.UnreachableMailServer"
+    issue = NewsletterIssueFactory(locale=locale_pl)
+    client.force_login(EditorFactory(email="redakcja@example.org"))
+    url = f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
+
+    response = client.post(f"{url}test/", follow=True)
+
+    assert response.status_code == 200
+    assert "Nie udało się wysłać kopii testowej: mail server unreachable" in response.content.decode()

@@ -81,6 +81,11 @@ def send_page(issue):
     return f"/admin/snippets/newsletter/newsletterissue/send/{issue.pk}/"
 
 
+def confirm_page(issue):
+    """Where "Send now" leads: the confirmation whose POST sends."""
+    return f"{send_page(issue)}confirm/"
+
+
 def progress_of(html):
     """The send page's progress list as {label: number}."""
     flat = "".join(html.split())
@@ -91,7 +96,7 @@ def progress_of(html):
 def test_sending_from_the_admin_only_queues_the_issue(admin, audience, locale_pl, mailoutbox):
     issue = NewsletterIssueFactory(locale=locale_pl)
 
-    response = admin.post(send_page(issue))
+    response = admin.post(confirm_page(issue))
 
     assert response.status_code == 302
     assert mailoutbox == []
@@ -107,7 +112,7 @@ def test_the_worker_mails_each_confirmed_subscriber_of_the_language_once_with_th
     admin, audience, locale_pl, mailoutbox, run_worker
 ):
     issue = NewsletterIssueFactory(locale=locale_pl)
-    admin.post(send_page(issue))
+    admin.post(confirm_page(issue))
 
     run_worker()
 
@@ -129,11 +134,11 @@ def test_two_clicks_and_two_worker_runs_still_mail_each_subscriber_once(
 ):
     issue = NewsletterIssueFactory(locale=locale_pl)
 
-    admin.post(send_page(issue))
-    admin.post(send_page(issue))
+    admin.post(confirm_page(issue))
+    admin.post(confirm_page(issue))
     assert queued(SEND_ISSUE).count() == 2
     run_worker()
-    admin.post(send_page(issue))
+    admin.post(confirm_page(issue))
     run_worker()
 
     assert sorted(message.to[0] for message in mailoutbox) == sorted(reader.email for reader in audience)
@@ -161,7 +166,7 @@ def test_a_run_that_fails_is_shown_and_sending_again_mails_whoever_was_waiting(
     admin, audience, locale_pl, mailoutbox, run_worker, settings
 ):
     issue = NewsletterIssueFactory(locale=locale_pl)
-    admin.post(send_page(issue))
+    admin.post(confirm_page(issue))
     settings.EMAIL_BACKEND = f"{__name__}.UnreachableMailServer"
 
     run_worker()
@@ -173,7 +178,7 @@ def test_a_run_that_fails_is_shown_and_sending_again_mails_whoever_was_waiting(
     assert progress_of(page) == {"sent": 0, "failed": 0, "waiting": 2, "total": 2}
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    admin.post(send_page(issue))
+    admin.post(confirm_page(issue))
     run_worker()
 
     assert sorted(message.to[0] for message in mailoutbox) == sorted(reader.email for reader in audience)

@@ -191,9 +191,8 @@ class EventIndexPage(IntroIndexPage):
         if archive:
             entry = {"location": archive, "translation_key": f"{self.translation_key}:archive"}
             latest = self.past_events().order_by("-last_published_at").values_list("last_published_at", flat=True)
-            latest = latest.first()
-            if latest:
-                entry["lastmod"] = latest
+            # Every entry has a date, so that the sitemap answers with Last-Modified.
+            entry["lastmod"] = latest.first() or urls[0]["lastmod"]
             urls.append(entry)
         return urls
 

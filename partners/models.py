@@ -360,10 +360,11 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
         index_url = urls[0]["location"]
         partners = self.partners().order_by("slug").values_list("slug", "translation_key", "last_published_at")
         for slug, translation_key, updated in partners:
-            entry = {"location": f"{index_url}{slug}/", "translation_key": f"partner:{translation_key}"}
-            if updated:
-                entry["lastmod"] = updated
-            urls.append(entry)
+            # Every entry has a date, so that the sitemap answers with Last-Modified.
+            lastmod = updated or urls[0]["lastmod"]
+            urls.append(
+                {"location": f"{index_url}{slug}/", "translation_key": f"partner:{translation_key}", "lastmod": lastmod}
+            )
         return urls
 
     def partner_url(self, partner, index_url):

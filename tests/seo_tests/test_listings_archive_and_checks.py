@@ -91,6 +91,8 @@ def test_the_event_archive_has_its_own_title_description_language_links_and_cano
 
 def test_the_event_archive_is_in_the_sitemap_paired_with_its_translation(client):
     entries = sitemap_entries(client)
+    # Every entry has a date (the archive's is its index page's while no event is over): a Last-Modified header.
+    assert client.get("/sitemap.xml").has_header("Last-Modified")
 
     assert entries["http://testserver/en/events/archive/"] == {
         "pl": "http://testserver/pl/wydarzenia/archive/",

@@ -31,7 +31,7 @@ def check_distinct_descriptions(app_configs=None, **kwargs):
     return [
         Warning(
             f"{len(found)} pages share one meta description ({language}): "
-            + ", ".join(f"“{page.title}” ({page.url_path})" for page in found),
+            + ", ".join(f"“{page.title}” ({page.url or page.url_path})" for page in found),
             hint="Give each page its own search description (Promote tab) so that search results tell them apart.",
             obj=f"“{description}”",
             id="seo.W001",

@@ -27,6 +27,10 @@ def link(html, rel, hreflang=None):
     return match.group(1) if match else None
 
 
+def title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
 def switcher_links(html):
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     return {language: href for href, language in re.findall(r'<a href="([^"]+)" hreflang="([a-z-]+)"', nav)}
@@ -70,6 +74,10 @@ def test_page_n_of_a_list_is_its_own_canonical_url_and_page_one_the_list(client,
     assert meta(second, "property", "og:url") == "http://testserver/en/news/?page=2"
     assert link(beyond, "canonical") == "http://testserver/en/news/?page=2"  # the page actually shown
     assert link(partners, "canonical") == "http://testserver/pl/partnerzy/?page=2"
+    # Each page of a list has its own title.
+    assert title(second) == "News – Page 2 of 2 – Lublin Partnership for the Development of the Social Economy"
+    assert title(first) == "News – Lublin Partnership for the Development of the Social Economy"
+    assert title(partners).startswith("Partnerzy – Strona 2 z ")
 
 
 def test_the_event_archive_has_its_own_title_description_language_links_and_canonical(client, event_index_en):

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers screenshots screenshots-update audit
+.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers screenshots screenshots-update audit validators
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,8 @@ worker: migrate ## Run the background task worker (database queue; serve with th
 
 test: install-dev ## Run the whole test suite, a worker per core (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
 	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory validators; else echo "*** npm not found: the HTML validation (tests/seo_tests/test_html_validity.py) will be SKIPPED. Install it with: apt-get install nodejs npm default-jre-headless"; fi
+	@command -v java >/dev/null 2>&1 || echo "*** java not found: the HTML validation will be SKIPPED. Install it with: apt-get install default-jre-headless"
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
@@ -77,6 +79,14 @@ soak: install ## Bounded soak and fault run (Redis down, database down) on SQLit
 
 two-servers: install ## Two gunicorn servers on one PostgreSQL and Redis: an editor's publish on A is what B serves next
 	$(PY) bench/two_servers.py $(TWO_SERVERS_ARGS)
+
+VALIDATORS := tools/validators
+
+$(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/package-lock.json
+	cd $(VALIDATORS) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+validators: $(VALIDATORS)/node_modules/.installed ## Install the outside validators the tests run (the Nu Html Checker; needs npm, and Java to run)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache

@@ -58,7 +58,8 @@ class PartnersAPIViewSet(ContentAPIMixin, BaseAPIViewSet):
             for page in PartnerIndexPage.objects.live().public().order_by("path"):
                 if page.locale_id in self._partner_index_urls:
                     continue
-                url = page.get_url(self.request)
+                # The site's address (its Wagtail site record), as every page's html_url; never the Host header.
+                url = page.get_full_url(self.request)
                 if url:
-                    self._partner_index_urls[page.locale_id] = self.request.build_absolute_uri(url)
+                    self._partner_index_urls[page.locale_id] = url
         return self._partner_index_urls

@@ -114,7 +114,13 @@ def load(loader):
                 title=Text("Dokumenty do pobrania", "Documents"),
                 slug=Text("dokumenty", "documents"),
                 intro=INVITATION,
-                search_description=INVITATION,
+                # Its own search description: the "how to join" page's is the invitation (seo.W001).
+                search_description=Text(
+                    "Dokumenty Lubelskiego Partnerstwa na Rzecz Rozwoju Ekonomii Społecznej do pobrania: "
+                    "deklaracje Partnerstwa.",
+                    "Documents of the Lublin Partnership for the Development of the Social Economy to download: "
+                    "the Partnership’s declarations.",
+                ),
                 show_in_menus=True,
                 entries=entries,
             ),

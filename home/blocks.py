@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.api.utils import get_full_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -80,7 +81,8 @@ class ImageBlock(blocks.StructBlock):
         request = (context or {}).get("request")
         url = rendition.url if rendition else None
         if url and request and url.startswith("/"):
-            url = request.build_absolute_uri(url)
+            # The API's configured address (WAGTAILAPI_BASE_URL), never the request's Host header.
+            url = get_full_url(request, url)
         return {
             "image": image.pk if image else None,
             "alt_text": value["alt_text"],

@@ -88,13 +88,21 @@ def _quote():
     )
 
 
+# The home page's own search description (the about page's is FORMATION): no two pages share one (seo.W001).
+HOME_DESCRIPTION = Text(
+    "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej, zawiązane w listopadzie 2010 roku z inicjatywy "
+    "Lubelskiej Spółdzielni Socjalnej „KOZIOŁEK”.",
+    "The Lublin Partnership for the Development of the Social Economy, formed in November 2010 on the initiative "
+    "of the Lublin Social Cooperative “KOZIOŁEK”.",
+)
+
 HOME = PageSpec(
     key="home",
     model=HomePage,
     title=FULL_NAME,
     slug=Text("strona-glowna", "home"),
     seo_title=Text("Lubelskie Partnerstwo", "Lublin Partnership"),
-    search_description=FORMATION,
+    search_description=HOME_DESCRIPTION,
     body=[
         ("paragraph", RichText(INTRODUCTION)),
         _quote(),

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
 from .content_events import public_content
+from .site_address import absolute_url
 
 
 class BasePage(Page):
@@ -227,7 +228,7 @@ class AccessibilityStatementPage(BasePage):
         site = self.get_site()
         home = site.root_page.localized if site else None
         context["site_home"] = home
-        context["site_url"] = home.get_full_url(request) if home else request.build_absolute_uri("/")
+        context["site_url"] = home.get_full_url(request) if home else absolute_url("/", request)
         return context
 
 

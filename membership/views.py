@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from home.models import ContactDetails
 from home.ratelimit import retry_after
+from home.site_address import absolute_url
 
 from . import confirmation
 from .applications import MembershipApplication
@@ -136,7 +137,8 @@ def confirm_address_url(request, page, application):
         "confirm_address",
         kwargs={"token": application.submission_token, "signature": confirmation.signature(application)},
     )
-    return request.build_absolute_uri(path)
+    # The e-mailed link names the site's address, not the host the form happened to be sent to.
+    return absolute_url(path, request, page)
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,11 @@ NEWS_INDEX = PageSpec(
     model=NewsIndexPage,
     title=Text("Aktualności", "News"),
     slug=Text("aktualnosci", "news"),
+    # The feeds' description and the page's meta description.
+    intro=Text(
+        "Aktualności Lubelskiego Partnerstwa na Rzecz Rozwoju Ekonomii Społecznej.",
+        "News of the Lublin Partnership for the Development of the Social Economy.",
+    ),
     show_in_menus=True,
 )
 
@@ -19,6 +24,10 @@ EVENT_INDEX = PageSpec(
     model=EventIndexPage,
     title=Text("Wydarzenia", "Events"),
     slug=Text("wydarzenia", "events"),
+    intro=Text(
+        "Wydarzenia Lubelskiego Partnerstwa na Rzecz Rozwoju Ekonomii Społecznej.",
+        "Events of the Lublin Partnership for the Development of the Social Economy.",
+    ),
     show_in_menus=True,
 )
 

@@ -75,7 +75,8 @@ class NewsIndexPage(IntroIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = paginate(request, self.news().prefetch_related("image__renditions"))
+        news_items = paginate(request, self.news().prefetch_related("image__renditions"))
+        context.update(news_items=news_items, page_obj=news_items)
         return context
 
     @path("rss/", name="rss")
@@ -179,6 +180,22 @@ class EventIndexPage(IntroIndexPage):
     def past_events(self):
         return EventPage.past(self.events())
 
+    def archive_url(self, request=None, full=False):
+        base = self.get_full_url(request) if full else self.get_url(request)
+        return base + self.reverse_subpage("archive") if base else None
+
+    def get_sitemap_urls(self, request=None):
+        """The page itself and its archive of past events (the archives of the languages pair up)."""
+        urls = super().get_sitemap_urls(request)
+        archive = self.archive_url(request, full=True)
+        if archive:
+            entry = {"location": archive, "translation_key": f"{self.translation_key}:archive"}
+            latest = self.past_events().order_by("-last_published_at").values_list("last_published_at", flat=True)
+            # Every entry has a date, so that the sitemap answers with Last-Modified.
+            entry["lastmod"] = latest.first() or urls[0]["lastmod"]
+            urls.append(entry)
+        return urls
+
     def get_context(self, request, *args, archive=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.past_events() if archive else self.upcoming_events()
@@ -189,7 +206,26 @@ class EventIndexPage(IntroIndexPage):
             archive_url=base_url + self.reverse_subpage("archive"),
             calendar_url=base_url + self.reverse_subpage("calendar"),
         )
+        context["page_obj"] = context["events"]
+        if archive:
+            context.update(self.archive_context(request))
         return context
+
+    def archive_context(self, request):
+        """What the archive tells search engines and the language links: itself, not the upcoming events."""
+        title = _("Past events")
+        return {
+            "seo": {
+                "title": title,
+                "description": _("Past events of the Lublin Partnership for the Development of the Social Economy."),
+                "canonical": self.archive_url(request, full=True),
+            },
+            # The archive in each language it is live in: the language switcher and hreflang links pair archives.
+            "alternates": [
+                (translation.locale.language_code, translation.archive_url(request, full=True))
+                for translation in self.get_translations(inclusive=True).live().public().select_related("locale")
+            ],
+        }
 
     @path("archive/", name="archive")
     def archive(self, request):
@@ -197,7 +233,7 @@ class EventIndexPage(IntroIndexPage):
 
     @path("ical/", name="calendar")
     def calendar(self, request):
-        return calendar_response(self.upcoming_events(), filename=f"{self.slug}.ics", request=request)
+        return calendar_response(self.upcoming_events(), filename=f"{self.slug}.ics")
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -298,4 +334,4 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="calendar")
     def calendar(self, request):
-        return calendar_response([self], filename=f"{self.slug}.ics", request=request)
+        return calendar_response([self], filename=f"{self.slug}.ics")

@@ -7,20 +7,15 @@ the subscribers' side (tokens, addresses), so the models can use it without impo
 import re
 from html import unescape
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
+
+from home.site_address import site_root_url
 
 _RELATIVE_HREF = re.compile(r'href="/(?!/)')
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol)>|<br\s*/?>", re.IGNORECASE)
-
-
-def site_root_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def text_from_html(html):

@@ -13,7 +13,7 @@ from home.ratelimit import retry_after, too_many_requests
 
 from . import signup
 from .forms import WebSubscriptionForm
-from .models import Subscriber
+from .models import NewsletterPage, Subscriber
 from .tokens import ExpiredToken, InvalidToken, request_for_confirmation, subscriber_for_unsubscribe
 
 
@@ -24,8 +24,8 @@ from .tokens import ExpiredToken, InvalidToken, request_for_confirmation, subscr
 def subscribe(request):
     language = translation.get_language()
     if request.method == "GET":
-        form = WebSubscriptionForm(language=language, initial={"source": request.GET.get("source", "")})
-        return render(request, "newsletter/subscribe.html", {"newsletter_form": form})
+        # The form's page is the newsletter page: no second, unindexed copy of it at this address.
+        return redirect(newsletter_page_url(request, language))
 
     refusal = signup.refusal(request, request.POST.get("email"))
     if refusal:
@@ -44,6 +44,15 @@ def subscribe(request):
         )
     # The same answer for a new, pending, confirmed or unsubscribed address, and for a robot.
     return redirect(reverse("newsletter:thanks"), permanent=False)
+
+
+def newsletter_page_url(request, language):
+    """The newsletter page of ``language``, else that language's home page."""
+    page = NewsletterPage.objects.live().public().filter(locale__language_code=language).first()
+    if page is not None:
+        return page.get_url(request)
+    with translation.override(language):
+        return reverse("wagtail_serve", args=[""])
 
 
 def thanks(request):

@@ -353,16 +353,18 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
         return Partner.objects.visible().filter(locale_id=self.locale_id)
 
     def get_sitemap_urls(self, request=None):
-        """The page itself and every partner's detail page below it."""
+        """The page itself and every partner's page below it, each keyed by the partner for hreflang pairing."""
         urls = super().get_sitemap_urls(request)
         if not urls or not urls[0]["location"]:
             return urls
         index_url = urls[0]["location"]
-        for slug, updated in self.partners().order_by("slug").values_list("slug", "last_published_at"):
-            entry = {"location": f"{index_url}{slug}/"}
-            if updated:
-                entry["lastmod"] = updated
-            urls.append(entry)
+        partners = self.partners().order_by("slug").values_list("slug", "translation_key", "last_published_at")
+        for slug, translation_key, updated in partners:
+            # Every entry has a date, so that the sitemap answers with Last-Modified.
+            lastmod = updated or urls[0]["lastmod"]
+            urls.append(
+                {"location": f"{index_url}{slug}/", "translation_key": f"partner:{translation_key}", "lastmod": lastmod}
+            )
         return urls
 
     def partner_url(self, partner, index_url):
@@ -371,7 +373,9 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
     @path("")
     def index_route(self, request, *args, **kwargs):
         listing = PartnerListing(self, request)
-        return self.render(request, context_overrides={"listing": listing})
+        # Page N of the whole list is its own canonical URL; a filtered view points to the whole list (seo_meta).
+        page_obj = None if listing.is_filtered else listing.page_obj
+        return self.render(request, context_overrides={"listing": listing, "page_obj": page_obj})
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_route(self, request, partner_slug):
@@ -383,13 +387,14 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             .exclude(pk=partner.pk)
             .select_related("locale")
         )
-        alternates = [(partner.locale.language_code, request.build_absolute_uri(request.path))]
+        # Full URLs from the site's address (home.site_address), never from the request's Host header.
+        partner_url = self.partner_url(partner, self.get_full_url(request))
+        alternates = [(partner.locale.language_code, partner_url)]
         for other in translations:
             other_index = self.get_translation_or_none(other.locale)
             if other_index is not None and other_index.live:
-                other_url = other_index.get_url(request) + f"{other.slug}/"
-                alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
-        partner_url = request.build_absolute_uri(request.path)
+                other_url = other_index.partner_url(other, other_index.get_full_url(request))
+                alternates.append((other.locale.language_code, other_url))
         return self.render(
             request,
             template="partners/partner_detail.html",
@@ -403,6 +408,7 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
                     "title": partner.name,
                     "description": unescape(strip_tags(partner.description)) or partner.name,
                     "canonical": partner_url,
+                    "image": partner.logo,
                 },
             },
         )

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 from typing_extensions import TypedDict
 
+from wagtail.api.utils import get_full_url
 from wagtail.images.models import SourceImageIOError
 
 # Logos are never cropped: each rendition fits inside the box.
@@ -10,7 +11,8 @@ LOGO_RENDITIONS = {"small": "max-200x100", "large": "max-400x200"}
 
 
 def absolute_url(request, url):
-    return request.build_absolute_uri(url) if request is not None and url.startswith("/") else url
+    # The API's configured address (WAGTAILAPI_BASE_URL), as for every other URL in an answer; never the Host header.
+    return get_full_url(request, url) if url.startswith("/") else url
 
 
 class LogoRendition(TypedDict):

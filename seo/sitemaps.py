@@ -1,4 +1,12 @@
-"""/sitemap.xml: every live, public page of every language, each paired with its translations (hreflang)."""
+"""/sitemap.xml: every live, public page of every language, each paired with its translations (hreflang).
+
+A page lists what it serves through Wagtail's ``get_sitemap_urls()``: itself, and for a routable page the routes
+that show something of their own (a partner's page below the partner index, the event archive). An entry may
+name a ``translation_key``: the entries of one key in different languages are each other's translations
+(a page's own entry is keyed by the page's ``translation_key``).
+
+Every location is a full URL from the page's Wagtail site record (``home.site_address``), never from the request.
+"""
 
 from collections import defaultdict
 from functools import reduce
@@ -13,6 +21,12 @@ from wagtail.models import Page, Site
 
 class PageSitemap(Sitemap):
     def items(self):
+        # Computed once per request: the paginator and the pairing of translations both read it.
+        if not hasattr(self, "_entries"):
+            self._entries = self._live_entries()
+        return self._entries
+
+    def _live_entries(self):
         roots = [
             translation
             for site in Site.objects.select_related("root_page")
@@ -21,30 +35,57 @@ class PageSitemap(Sitemap):
         if not roots:
             return []
         in_a_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
-        return list(
+        pages = (
             Page.objects.live().public().filter(in_a_site).select_related("locale").order_by("path", "locale_id")
-        )
+        ).specific()
+        entries = []
+        for page in pages:
+            for entry in page.get_sitemap_urls():
+                if entry.get("location"):
+                    entries.append(
+                        {
+                            **entry,
+                            "language": page.locale.language_code,
+                            "translation_key": entry.get("translation_key", page.translation_key),
+                        }
+                    )
+        return entries
 
     def location(self, item):
-        return item.get_url_parts()[2]
+        return item["location"]
 
     def lastmod(self, item):
-        return item.last_published_at
+        return item.get("lastmod")
 
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        # Django's own get_urls() prefixes each location with the request's protocol and host; ours are whole.
+        entries = list(self.paginator.page(page).object_list)
         versions = defaultdict(dict)
-        for url in urls:
-            versions[url["item"].translation_key][url["item"].locale.language_code] = url["location"]
-        for url in urls:
-            languages = versions[url["item"].translation_key]
-            url["alternates"] = [
+        for entry in self.items():
+            versions[entry["translation_key"]].setdefault(entry["language"], entry["location"])
+        urls = []
+        for entry in entries:
+            languages = versions[entry["translation_key"]]
+            alternates = [
                 {"lang_code": code, "location": languages[code]}
                 for code, _name in settings.LANGUAGES
                 if code in languages
             ]
             if settings.LANGUAGE_CODE in languages:
-                url["alternates"].append({"lang_code": "x-default", "location": languages[settings.LANGUAGE_CODE]})
+                alternates.append({"lang_code": "x-default", "location": languages[settings.LANGUAGE_CODE]})
+            urls.append(
+                {
+                    "item": entry,
+                    "location": entry["location"],
+                    "lastmod": entry.get("lastmod"),
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        lastmods = [url["lastmod"] for url in urls]
+        if lastmods and all(lastmods):
+            self.latest_lastmod = max(lastmods)
         return urls
 
 

@@ -6,6 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from home.site_address import absolute_url
+
 # The characters that could end the <script> element or open an HTML comment, escaped as json_script does.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -17,7 +19,10 @@ def json_ld_script(data):
 
 
 def partner_json_ld(partner, request, url):
-    """schema.org Organization for a partner, with its membership of the partnership as an OrganizationRole."""
+    """schema.org Organization for a partner, with its membership of the partnership as an OrganizationRole.
+
+    ``url`` and the logo's URL are full URLs from the site's address (``home.site_address``), not the request's.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -53,7 +58,7 @@ def partner_json_ld(partner, request, url):
             "longitude": float(partner.longitude),
         }
     if partner.logo_id:
-        data["logo"] = request.build_absolute_uri(partner.logo.get_rendition("max-400x200").url)
+        data["logo"] = absolute_url(partner.logo.get_rendition("max-400x200").url, request)
     membership = {
         "@type": "OrganizationRole",
         "roleName": partner.role_label,

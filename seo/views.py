@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from home.site_address import absolute_url
+
 
 @require_GET
 def robots_txt(request):
@@ -14,5 +16,5 @@ def robots_txt(request):
             search_paths.append(reverse("search"))
     lines = ["User-agent: *", "Disallow: /admin/"]
     lines += [f"Disallow: {path}" for path in search_paths]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'), request)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

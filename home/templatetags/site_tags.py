@@ -4,6 +4,8 @@ The layout caches what they render as fragments on the content version (``{% wag
 templates/base.html, see cms/caching), so most of them query only on a fragment miss.
 """
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -63,6 +65,11 @@ def _live_translations(page, request=None):
     return found[page.pk]
 
 
+def path_of(url):
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def _translation_urls(context, absolute):
     """{language: URL} of what the visitor is looking at, in each language it is live in.
 
@@ -70,7 +77,8 @@ def _translation_urls(context, absolute):
     ``alternates`` — (language, absolute URL) pairs, its own language included — in the context.
     """
     if context.get("alternates"):
-        return dict(context["alternates"])
+        # Full URLs from the site's address; the language switcher links within the site with their paths.
+        return {code: url if absolute else path_of(url) for code, url in context["alternates"]}
     page = context.get("page")
     if not isinstance(page, Page):
         return {}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
+from home.site_address import absolute_url
 from seo.structured_data import json_ld_script, partner_json_ld
 
 register = template.Library()
@@ -28,32 +29,46 @@ def page_description(page):
     return page.title
 
 
+def canonical_url(context, page, request):
+    """The page's full URL, from the site's address; page N (N > 1) of a listing is its own canonical URL.
+
+    A listing names the page of results it shows ``page_obj`` (Django's ``ListView`` convention).
+    """
+    shown = context.get("seo") or {}
+    url = shown.get("canonical") or page.get_full_url(request)
+    page_obj = context.get("page_obj")
+    number = getattr(page_obj, "number", 1)
+    return f"{url}?page={number}" if url and number > 1 else url
+
+
 @register.inclusion_tag("seo/includes/meta_tags.html", takes_context=True)
 def seo_meta(context):
     """Meta description, canonical URL and OpenGraph tags of the page being shown, in its language.
 
     A route of a routable page that shows something else than the page itself (a partner under the partner
-    index) names it in the context as ``seo``: ``{"title": …, "description": …, "canonical": …}``.
+    index, the event archive) names it in the context as ``seo``:
+    ``{"title": …, "description": …, "canonical": …, "image": <a Wagtail image or None>}``.
 
     Runs no query of its own (the page's translations are already linked by ``hreflang_links``), so listing
-    pages keep their query counts.
+    pages keep their query counts. Every URL comes from the site's address (``home.site_address``).
     """
     page = context.get("page")
     request = context.get("request")
     if not isinstance(page, Page):
         return {"page": None}
     code = page.locale.language_code
-    image = getattr(page, "image", None)
-    image_url = None
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
-        image_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
     shown = context.get("seo") or {}
+    if "image" in shown:
+        # A partner's logo: never cropped, transparency kept.
+        image, spec = shown["image"], "max-1200x630|format-png"
+    else:
+        image, spec = getattr(page, "image", None), "fill-1200x630|format-jpeg"
+    image_url = absolute_url(image.get_rendition(spec).url, request, page) if image is not None else None
     return {
         "page": page,
         "title": shown.get("title") or page.seo_title or page.title,
         "description": short_description(shown["description"]) if shown.get("description") else page_description(page),
-        "canonical": shown.get("canonical") or page.get_full_url(request),
+        "canonical": canonical_url(context, page, request),
         "site_name": gettext("Lublin Partnership for the Development of the Social Economy"),
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),

@@ -365,7 +365,10 @@ def test_behind_our_proxies_one_visitor_over_the_signup_limit_does_not_block_ano
     }
 
 
-def test_the_standalone_signup_page_renders_the_form(client):
-    response = client.get("/en/newsletter/subscribe/")
-    assert response.status_code == 200
-    assert ConsentText.current("en").text in response.content.decode()
+@pytest.mark.parametrize(("language", "page_path"), [("pl", "/pl/newsletter/"), ("en", "/en/newsletter/")])
+def test_get_on_the_subscribe_address_redirects_to_the_newsletter_page(client, language, page_path):
+    response = client.get(f"/{language}/newsletter/subscribe/")
+
+    assert response.status_code in (302, 303)
+    assert response["Location"] == page_path
+    assert ConsentText.current(language).text in client.get(response["Location"]).content.decode()

@@ -5,6 +5,7 @@ import pytest
 
 from wagtail.models import Page, PageViewRestriction
 
+from news.models import EventIndexPage
 from partners.models import PartnerIndexPage
 
 from ..factories.news import NewsPageFactory
@@ -27,10 +28,13 @@ def sitemap_entries(client):
     }
 
 
-def test_sitemap_lists_every_live_page_of_both_languages(client):
+def test_sitemap_lists_every_live_page_of_both_languages_with_partners_and_event_archives(client):
     entries = sitemap_entries(client)
 
     expected = {f"http://testserver{page.url}" for page in Page.objects.live().filter(depth__gt=1)}
+    for index in PartnerIndexPage.objects.live():
+        expected |= {f"http://testserver{index.url}{partner.slug}/" for partner in index.partners()}
+    expected |= {f"http://testserver{index.url}archive/" for index in EventIndexPage.objects.live()}
     assert set(entries) == expected
     assert "http://testserver/pl/aktualnosci/" in entries and "http://testserver/en/news/" in entries
 

@@ -125,6 +125,24 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class HeroLinkBlock(blocks.StructBlock):
+    """A call to action on the home page's first screen: a page of the site, in the visitor's language."""
+
+    text = blocks.CharBlock(label=_("Link text"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+
+    def get_api_representation(self, value, context=None):
+        page = value["page"].localized if value.get("page") else None
+        return {
+            "text": value["text"],
+            "page": {"id": page.pk, "title": page.title, "url": page.full_url} if page else None,
+        }
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -133,3 +151,15 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = ImageBlock()
     call_to_action = CallToActionBlock()
+
+
+class HeroLinksBlock(blocks.StreamBlock):
+    """The home page's calls to action (a named block: the API's schema names its shape after it)."""
+
+    link = HeroLinkBlock()
+
+
+class PullQuoteBlock(blocks.StreamBlock):
+    """The home page's pull quote."""
+
+    quote = QuoteBlock()

@@ -2,8 +2,10 @@
 its English translation. Read by ``manage.py load_content``; editors change it in the admin afterwards.
 """
 
-from home.models import ContactDetails, ContactPage, HomePage, StandardPage
-from home.seeding import PageRef, PageSpec, RichText, Text
+from decimal import Decimal
+
+from home.models import ContactDetails, ContactFormField, ContactPage, HomePage, StandardPage
+from home.seeding import Child, PageRef, PageSpec, RichText, Text
 
 FULL_NAME = Text(
     "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej",
@@ -81,6 +83,25 @@ DECLARATIONS = [
 ]
 
 
+#: The first screen: what the Partnership does and for whom, in one sentence made of its own text's facts (formed
+#: by local public, market and non-governmental institutions; the development of the social economy in Lublin;
+#: for social economy entities, local communities and marginalised people).
+MISSION = Text(
+    "Łączymy lokalne instytucje publiczne, rynkowe i pozarządowe, by wspólnie rozwijać ekonomię społeczną w "
+    "Lublinie – dla przedsiębiorstw społecznych, lokalnych wspólnot i osób zmarginalizowanych.",
+    "We bring together local public, market and non-governmental institutions to develop the social economy in "
+    "Lublin – for social enterprises, local communities and marginalised people.",
+)
+
+#: The pull quote: one sentence of the founding text, with the same source.
+PULL_QUOTE = Text(
+    "Tylko współdziałanie może dać szersze i wymierne korzyści zarówno podmiotom ekonomii społecznej, jak i "
+    "lokalnym wspólnotom, którym powinny służyć, a zwłaszcza osobom zmarginalizowanym.",
+    "Only working together can bring broader and measurable benefits both to social economy entities and to the "
+    "local communities they should serve, and above all to marginalised people.",
+)
+
+
 def _quote():
     return (
         "quote",
@@ -103,13 +124,25 @@ HOME = PageSpec(
     slug=Text("strona-glowna", "home"),
     seo_title=Text("Lubelskie Partnerstwo", "Lublin Partnership"),
     search_description=HOME_DESCRIPTION,
-    body=[
-        ("paragraph", RichText(INTRODUCTION)),
-        _quote(),
-        ("paragraph", RichText(FORMATION)),
-        ("call_to_action", {"text": Text("Jak przystąpić", "How to join"), "page": PageRef("join")}),
-    ],
+    intro=MISSION,
+    body=[("paragraph", RichText(INTRODUCTION, FORMATION))],
 )
+
+#: Set once the pages they link to exist (``load_sections`` runs after every app's content).
+HOME_SECTIONS = {
+    "intro": MISSION,
+    "hero_links": [
+        ("link", {"text": Text("Przystąp do Partnerstwa", "Join the Partnership"), "page": PageRef("accession")}),
+        ("link", {"text": Text("Partnerzy", "Partners"), "page": PageRef("partners")}),
+        ("link", {"text": Text("Najbliższe wydarzenia", "Upcoming events"), "page": PageRef("event-index")}),
+    ],
+    "pull_quote": [
+        (
+            "quote",
+            {"text": PULL_QUOTE, "attribution": QUOTE_ATTRIBUTION, "source": QUOTE_SOURCE, "source_language": "pl"},
+        )
+    ],
+}
 
 ABOUT = PageSpec(
     key="about",
@@ -150,6 +183,47 @@ CONTACT = PageSpec(
 
 PAGES = [HOME, ABOUT, JOIN, CONTACT]
 
+#: The office on the map: ul. 3 Maja 10, Lublin (OpenStreetMap).
+OFFICE_LATITUDE, OFFICE_LONGITUDE = Decimal("51.24800"), Decimal("22.56270")
+
+
+def _form_field(clean_name, label, field_type, required=True, help_text=None):
+    fields = {"clean_name": clean_name, "label": label, "field_type": field_type, "required": required}
+    if help_text:
+        fields["help_text"] = help_text
+    return Child(ContactFormField, **fields)
+
+
+CONTACT_SECTIONS = {
+    "latitude": OFFICE_LATITUDE,
+    "longitude": OFFICE_LONGITUDE,
+    "form_heading": Text("Napisz do nas", "Write to us"),
+    "thank_you_text": Text(
+        "Dziękujemy za wiadomość. Sekretarz Partnerstwa odpowie na podany adres e-mail.",
+        "Thank you for your message. The secretary of the Partnership will reply to the e-mail address you gave.",
+    ),
+    "subject": Text("Wiadomość z formularza kontaktowego", "Message from the contact form"),
+    "form_fields": [
+        _form_field("name", Text("Imię i nazwisko", "Name"), "singleline"),
+        _form_field(
+            "email",
+            Text("Adres e-mail", "E-mail address"),
+            "email",
+            help_text=Text("Na ten adres odpowiemy.", "We will reply to this address."),
+        ),
+        _form_field("subject", Text("Temat", "Subject"), "singleline"),
+        _form_field("message", Text("Wiadomość", "Message"), "multiline"),
+        _form_field(
+            "consent",
+            Text(
+                "Zapoznałem/zapoznałam się z informacją o przetwarzaniu danych osobowych podaną powyżej.",
+                "I have read the information on the processing of personal data given above.",
+            ),
+            "checkbox",
+        ),
+    ],
+}
+
 CONTACT_DETAILS = {
     "organisation_name": FULL_NAME,
     "secretary_title": Text(
@@ -177,3 +251,12 @@ CONTACT_DETAILS = {
 def load(loader):
     loader.ensure_pages(PAGES)
     loader.ensure_snippet(ContactDetails, "contact-details", CONTACT_DETAILS)
+
+
+def load_sections(loader):
+    """The home page's calls to action and pull quote, the contact page's map and form: after every app's pages
+    exist (the links point to them), and on a site loaded before these fields existed, once."""
+    for key in ("accession", "partners", "event-index"):
+        loader.find_page(key)
+    loader.ensure_page_fields("home", HomePage, HOME_SECTIONS)
+    loader.ensure_page_fields("contact", ContactPage, CONTACT_SECTIONS)

@@ -67,6 +67,8 @@ WAGTAIL_MODEL_ROLES = {
     "wagtaildocs.document": PUBLIC_CONTENT,
     # Made while serving pages and the API: counting them as changes would defeat every cache.
     "wagtailimages.rendition": PRIVATE_DATA,
+    # Messages sent through the contact form (home.ContactPage): read in the admin only.
+    "wagtailforms.formsubmission": PRIVATE_DATA,
     # Who may edit which collection: the admin's business only.
     "wagtailcore.groupcollectionpermission": PRIVATE_DATA,
     # The site search's index rows (search/models.py is rewritten on another branch, which declares them there).

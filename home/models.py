@@ -1,18 +1,36 @@
+import logging
+import smtplib
+
+from rest_framework import serializers as drf_serializers
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import models
+from django.template.defaultfilters import yesno
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import BodyStreamBlock
+from .blocks import BodyStreamBlock, HeroLinksBlock, PullQuoteBlock
+from .contact_form import HONEYPOT, ContactFormBuilder, submissions_view_class
 from .content_events import public_content
+from .privacy import CORRESPONDENCE
+from .ratelimit import retry_after
 from .site_address import absolute_url
+
+logger = logging.getLogger(__name__)
 
 
 class BasePage(Page):
@@ -58,6 +76,67 @@ class ContentPage(BasePage):
 
 
 class HomePage(ContentPage):
+    """The first screen says what the partnership does and for whom (``intro``) with its calls to action; then
+    the founding quote, the next events, the latest news and the partners' logos (the last three from their apps).
+    """
+
+    hero_links = StreamField(
+        HeroLinksBlock(),
+        verbose_name=_("calls to action"),
+        blank=True,
+        max_num=3,
+        help_text=_("Up to three links shown on the first screen under the introduction, the first one highlighted."),
+    )
+    pull_quote = StreamField(
+        PullQuoteBlock(),
+        verbose_name=_("pull quote"),
+        blank=True,
+        max_num=1,
+        help_text=_("A short passage shown large, with its source."),
+    )
+
+    translatable_fields = ContentPage.translatable_fields + [
+        TranslatableField("hero_links"),
+        TranslatableField("pull_quote"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro", help_text=_("One sentence: what the Partnership does and for whom.")),
+        FieldPanel("hero_links"),
+        FieldPanel("pull_quote"),
+        FieldPanel("body"),
+    ]
+    search_fields = ContentPage.search_fields + [index.SearchField("pull_quote")]
+    api_fields = ContentPage.api_fields + [APIField("hero_links"), APIField("pull_quote")]
+
+    def hero_actions(self, request=None):
+        """[{"text", "url"}] of the calls to action whose page is live, each in this page's language.
+
+        The chooser's pages come in one query, and the translations of those in another language (wagtail-localize
+        keeps the source page's links in a translation) in one more.
+        """
+        links = [(block.value["text"], block.value.get("page")) for block in self.hero_links]
+        foreign = {
+            page.translation_key for _text, page in links if page is not None and page.locale_id != self.locale_id
+        }
+        translations = {}
+        if foreign:
+            found = Page.objects.filter(translation_key__in=foreign, locale_id=self.locale_id)
+            translations = {page.translation_key: page for page in found}
+        actions = []
+        for text, target in links:
+            if target is not None and target.locale_id != self.locale_id:
+                target = translations.get(target.translation_key, target)
+            if target is None or not target.live:
+                continue
+            actions.append({"text": text, "url": target.get_url(request)})
+        return actions
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: only a miss of the template's fragment cache looks the linked pages up.
+        context["hero_actions"] = SimpleLazyObject(lambda: self.hero_actions(request))
+        return context
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
@@ -97,8 +176,120 @@ class StandardPage(ContentPage):
         return context
 
 
-class ContactPage(ContentPage):
-    """Shows the partnership's contact details, which are edited in one place (ContactDetails)."""
+@public_content
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form; its label, help text and choices are translated, its name is shared."""
+
+    page = ParentalKey("home.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        SynchronizedField("clean_name"),
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+class ContactPage(EmailFormMixin, FormMixin, ContentPage):
+    """The office's details (from ContactDetails, edited in one place), its hours, how to get there, a map link
+    and the contact form (Wagtail's form builder): each message is stored in the admin and mailed to the secretary.
+    """
+
+    office_hours = models.TextField(
+        _("office hours"),
+        blank=True,
+        help_text=_(
+            "One line per day or group of days, e.g. “Monday–Friday 9:00–15:00”. Leave it empty while the hours "
+            "are not known: the section is shown only when it is filled in."
+        ),
+    )
+    directions = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("Public transport, entrance, floor, accessibility. Shown above the map link."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Of the office, e.g. 51.24800."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Of the office, e.g. 22.56270."),
+    )
+    form_heading = models.CharField(_("form heading"), max_length=255, blank=True)
+    thank_you_text = models.TextField(
+        _("confirmation text"), blank=True, help_text=_("Shown once a message has been sent.")
+    )
+
+    form_builder = ContactFormBuilder
+    landing_page_template = "home/contact_page_landing.html"
+
+    translatable_fields = ContentPage.translatable_fields + [
+        TranslatableField("office_hours"),
+        TranslatableField("directions"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        TranslatableField("form_heading"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("form_fields"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        TranslatableField("subject"),
+    ]
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("office_hours"),
+        FieldPanel("directions"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map")),
+        MultiFieldPanel(
+            [
+                FieldPanel("form_heading"),
+                InlinePanel("form_fields", label=_("Form fields")),
+                FieldPanel("thank_you_text"),
+            ],
+            heading=_("Contact form"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "to_address",
+                    help_text=_(
+                        "Where messages are sent, several separated by commas. Empty: the e-mail address of the "
+                        "contact details."
+                    ),
+                ),
+                FieldPanel("from_address"),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = ContentPage.search_fields + [index.SearchField("directions")]
+    api_fields = ContentPage.api_fields + [
+        APIField("office_hours"),
+        APIField("directions"),
+        # Numbers in JSON, not strings: a portal hands them to its map as they are.
+        APIField(
+            "latitude", serializer=drf_serializers.DecimalField(max_digits=8, decimal_places=5, coerce_to_string=False)
+        ),
+        APIField(
+            "longitude", serializer=drf_serializers.DecimalField(max_digits=8, decimal_places=5, coerce_to_string=False)
+        ),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -107,6 +298,105 @@ class ContactPage(ContentPage):
     class Meta:
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+    @property
+    def map_url(self):
+        """The office on OpenStreetMap: a plain link, no third-party script or cookie on this site."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: read on a miss of the template's fragment cache only.
+        context["contact"] = SimpleLazyObject(lambda: ContactDetails.for_locale(self.locale))
+        context["purpose"] = CORRESPONDENCE
+        return context
+
+    def get_submissions_list_view_class(self):
+        return submissions_view_class()
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if form.data.get(HONEYPOT):
+            # A robot: thanked like a person, nothing stored or sent.
+            return self.render_landing_page(request)
+        seconds = retry_after(request, "contact.submit", settings.CONTACT_RATE_LIMIT)
+        if seconds:
+            form.is_valid()
+            form.add_error(None, gettext("Too many messages from your address. Please try again in an hour."))
+            response = self.render_form(request, form, status=429)
+            response["Retry-After"] = str(seconds)
+            return response
+        if not form.is_valid():
+            return self.render_form(request, form, status=400)
+        submission = self.process_form_submission(form)
+        return self.render_landing_page(request, submission)
+
+    def process_form_submission(self, form):
+        """Store the message (without the trap field) and mail it to the secretary."""
+        data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT}
+        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        self.send_mail(form)
+        return submission
+
+    def recipients(self):
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        if addresses:
+            return addresses
+        details = ContactDetails.for_locale(Locale.get_default())
+        return [details.email] if details else []
+
+    def send_mail(self, form):
+        """To the secretary, in the site's default language, answerable straight to the sender."""
+        recipients = self.recipients()
+        if not recipients:
+            logger.error("The contact form of page %s has nowhere to send messages", self.pk)
+            return
+        reply_to = [value for name, value in form.cleaned_data.items() if name in form.email_fields and value]
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = self.subject or gettext("Message from the contact form")
+            body = self.render_email(form)
+        message = EmailMessage(
+            subject,
+            body,
+            self.from_address or settings.DEFAULT_FROM_EMAIL,
+            recipients,
+            reply_to=reply_to[:1],
+        )
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError):
+            # The message is stored in the admin: a mail server that is down must not lose it or show an error.
+            logger.exception("Could not mail the contact form message of page %s", self.pk)
+
+    @staticmethod
+    def _email_value(value):
+        if isinstance(value, bool):
+            return yesno(value)
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return value
+
+    def render_email(self, form):
+        lines = [
+            f"{field.label}: {self._email_value(form.cleaned_data[field.name])}"
+            for field in form
+            if field.name in form.cleaned_data and field.name != HONEYPOT
+        ]
+        lines.append("")
+        lines.append(f"{gettext('Language of the page')}: {self.locale.language_code}")
+        return "\n".join(lines)
 
 
 STATEMENT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]

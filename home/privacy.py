@@ -99,8 +99,11 @@ CORRESPONDENCE = Purpose(
     name=_("Contact form and correspondence"),
     data=_("The details given in your message, in order to reply to it."),
     bases=(LEGITIMATE_INTEREST,),
-    retention=_("As long as it takes to deal with the matter."),
-    retention_settings={},
+    retention=_(
+        "As long as it takes to deal with the matter; a message sent through the contact form is deleted "
+        "%(contact)s after it was sent."
+    ),
+    retention_settings={"contact": "CONTACT_MESSAGES_RETENTION_DAYS"},
 )
 
 EDITORS_LOGIN = Purpose(

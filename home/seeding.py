@@ -50,6 +50,18 @@ class PageRef:
     key: str
 
 
+@dataclass(frozen=True)
+class Child:
+    """A child object of a page (an inline panel's row, such as a form field): its model and fields."""
+
+    model: type
+    fields: dict
+
+    def __init__(self, model, **fields):
+        object.__setattr__(self, "model", model)
+        object.__setattr__(self, "fields", fields)
+
+
 class PageSpec:
     """A page of the content: ``key`` names it for links and re-runs, ``fields`` are the model's own."""
 
@@ -109,6 +121,8 @@ class ContentLoader:
             return "".join(f"<p>{item}</p>" for item in items)
         if isinstance(value, PageRef):
             return self.pages[value.key]
+        if isinstance(value, Child):
+            return value.model(**{name: self.polish(v) for name, v in value.fields.items()})
         if isinstance(value, dict):
             return {k: self.polish(v) for k, v in value.items()}
         if isinstance(value, list):
@@ -191,6 +205,47 @@ class ContentLoader:
         if previous.specific_class is Page and previous.get_children_count() == 0:
             previous.delete()
 
+    def find_page(self, key):
+        """The page another content module created under ``key``, for links (``PageRef(key)``)."""
+        if key not in self.pages:
+            self.pages[key] = Page.objects.get(translation_key=translation_key_for(key), locale=self.source_locale)
+        return self.pages[key]
+
+    def ensure_page_fields(self, key, model, fields):
+        """Fill in ``fields`` of the existing page ``key`` where they are still empty, then update its translations.
+
+        For fields added to a page type after its page was loaded: a site loaded before gets the content once,
+        and a field an editor has filled in is never touched.
+        """
+        page = model.objects.get(translation_key=translation_key_for(key), locale=self.source_locale)
+        self.pages[key] = page
+        empty = {name: value for name, value in fields.items() if self._is_empty(page, name)}
+        for value in fields.values():
+            self.polish(value)
+        if not empty:
+            self.report(False, f"page “{page.title}” ({page.locale.language_code}): {', '.join(fields)}")
+            return page
+        page = model.objects.get(pk=page.pk)  # the live values, not a draft
+        for name, value in empty.items():
+            polished = self.polish(value)
+            if isinstance(polished, list) and polished and hasattr(polished[0], "_meta"):
+                getattr(page, name).set(polished)
+            else:
+                setattr(page, name, polished)
+        page.save_revision().publish()
+        self.report(True, f"page “{page.title}” ({page.locale.language_code}): {', '.join(empty)}")
+        for locale in self.target_locales():
+            self.translate(page, locale)
+            self.report(True, f"translation of “{page}” ({locale.language_code}): {', '.join(empty)}")
+        return page
+
+    @staticmethod
+    def _is_empty(page, name):
+        value = getattr(page, name)
+        if hasattr(value, "all") and callable(value.all):
+            return len(value.all()) == 0
+        return value is None or value == "" or (hasattr(value, "__len__") and len(value) == 0)
+
     # --- snippets --------------------------------------------------------------------------------
     def ensure_snippet(self, model, key, fields):
         instance = model.objects.filter(translation_key=translation_key_for(key), locale=self.source_locale).first()
@@ -233,11 +288,10 @@ class ContentLoader:
         )
         po = translation.export_po()
         for entry in po:
-            try:
+            if entry.msgid in self.strings:
                 entry.msgstr = self.strings[entry.msgid]
-            except KeyError as e:
-                raise CommandError(
-                    f"The content has no {locale.language_code} text for {entry.msgid!r} ({instance})."
-                ) from e
+            elif not entry.msgstr:
+                # A text translated before (by an earlier run or an editor) keeps its translation.
+                raise CommandError(f"The content has no {locale.language_code} text for {entry.msgid!r} ({instance}).")
         translation.import_po(po, tool_name="load_content")
         translation.save_target(publish=True)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import guide_choices
 from partners.models import Sector
 
 from .applications import MembershipApplication
@@ -78,6 +79,7 @@ class AccessionForm(forms.ModelForm):
             self.fields[name].widget.attrs.setdefault("inputmode", "numeric" if name != "phone" else "tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        guide_choices(self)
 
     def clean_nip(self):
         value = self.cleaned_data["nip"]

@@ -48,6 +48,10 @@ class SubscriptionForm(forms.Form):
 class WebSubscriptionForm(SubscriptionForm):
     """The form in the footer and on the newsletter page, with a trap field only robots fill in."""
 
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
     source = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
     website = forms.CharField(
         required=False,

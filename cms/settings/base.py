@@ -215,6 +215,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_FAIL_OPEN = True
 # Accession declarations one visitor may post per hour.
 ACCESSION_RATE_LIMIT = "10/h"
+# Messages one visitor may send through the contact page's form.
+CONTACT_RATE_LIMIT = "5/h"
 # Wrong guesses of a page's or a collection's password one visitor may make per quarter of an hour.
 PASSWORD_RATE_LIMIT = "10/15m"  # noqa: S105  (a rate, not a password)
 
@@ -329,7 +331,7 @@ NEWSLETTER_LEGACY_UNSUBSCRIBE_UNTIL = date.fromisoformat(
 # --- Personal data: how long it is kept (purge_personal_data; the privacy page shows the same periods) ---------
 # Modules that know what their app stores about a person: each offers purge_expired(now) -> {label: rows removed},
 # export(email) -> dict (JSON-ready) and erase(email) -> {label: rows removed} (see docs/SECURITY.md).
-PERSONAL_DATA_HANDLERS = ["newsletter.personal_data", "membership.personal_data"]
+PERSONAL_DATA_HANDLERS = ["newsletter.personal_data", "membership.personal_data", "home.contact_messages"]
 # Days a never-confirmed newsletter signup (address, IP, browser, source) is kept.
 NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = env_int("NEWSLETTER_UNCONFIRMED_RETENTION_DAYS", 30)
 # How long the link that confirms a membership applicant's e-mail address (and sends the copy) stays valid.
@@ -338,6 +340,8 @@ MEMBERSHIP_ADDRESS_CONFIRMATION_MAX_AGE = timedelta(days=7)
 MEMBERSHIP_REJECTED_RETENTION_DAYS = env_int("MEMBERSHIP_REJECTED_RETENTION_DAYS", 365)
 # Days django-axes keeps its records of login attempts and lockouts.
 AXES_RETENTION_DAYS = env_int("AXES_RETENTION_DAYS", 90)
+# Days a message sent through the contact form is kept in the admin.
+CONTACT_MESSAGES_RETENTION_DAYS = env_int("CONTACT_MESSAGES_RETENTION_DAYS", 365)
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej"
@@ -493,6 +497,8 @@ SEED_CONTENT = [
     "membership.content.load",
     "newsletter.content.load",
     "apidocs.content.load",
+    # The home page's links and the contact page's form, once the pages they point to exist.
+    "home.content.load_sections",
     # Last: grants the roles on every page and snippet model the loaders before it made.
     "editorial.content.load",
 ]

@@ -18,6 +18,7 @@ from home.document_links import document_link as nameless_document_link
 from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 from home.privacy import PURPOSES
+from home.visibility import private_pages_q
 
 register = template.Library()
 
@@ -40,7 +41,11 @@ def home_page(context):
 def main_menu(context):
     request = context["request"]
     home = _home_page(request)
-    items = home.get_children().live().public().in_menu().only("id", "title", "url_path") if home else []
+    items = (
+        home.get_children().live().exclude(private_pages_q(request)).in_menu().only("id", "title", "url_path")
+        if home
+        else []
+    )
     current = context.get("page")
     return {
         "request": request,
@@ -60,7 +65,10 @@ def _live_translations(page, request=None):
     if page.pk not in found:
         found[page.pk] = {
             translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().public().select_related("locale")
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .exclude(private_pages_q(request))
+            .select_related("locale")
         }
     return found[page.pk]
 

@@ -1,10 +1,12 @@
 """What the news app offers to other apps' templates: the home page's latest news and next events, feed links."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Locale, Page
 
-from news.models import EventIndexPage, EventPage, NewsIndexPage
+from home.visibility import private_pages_q
+from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 register = template.Library()
 
@@ -14,20 +16,55 @@ def _locale_of(context):
     return page.locale if isinstance(page, Page) else Locale.get_active()
 
 
-def _index(model, locale):
-    return model.objects.live().public().filter(locale=locale).order_by("path").first()
+def _indexes(context):
+    """{model: index page} of the news and events index pages in the page's language: one query per request."""
+    request = context.get("request")
+    locale = _locale_of(context)
+    cache_key = f"_news_indexes_{locale.pk}"
+    found = getattr(request, cache_key, None)
+    if found is None:
+        types = ContentType.objects.get_for_models(NewsIndexPage, EventIndexPage)
+        model_of = {content_type.pk: model for model, content_type in types.items()}
+        found = {}
+        pages = (
+            Page.objects.live()
+            .exclude(private_pages_q(request))
+            .filter(locale=locale, content_type__in=types.values())
+            .order_by("path")
+        )
+        for index in pages:
+            # The first of each kind, as a page of its own type (feed URLs, routes) without a query per page.
+            model = model_of[index.content_type_id]
+            found.setdefault(model, index.specific_deferred)
+        if request is not None:
+            setattr(request, cache_key, found)
+    return found
 
 
 @register.inclusion_tag("news/includes/home_news_events.html", takes_context=True)
 def latest_news_and_events(context, news_count=3, events_count=3):
     """The latest news and the next events in the language of the page being shown."""
-    locale = _locale_of(context)
-    news_index = _index(NewsIndexPage, locale)
-    event_index = _index(EventIndexPage, locale)
-    news_items = news_index.news().prefetch_related("image__renditions")[:news_count] if news_index else []
-    events = list(EventPage.upcoming(event_index.events())[:events_count]) if event_index else []
+    request = context.get("request")
+    indexes = _indexes(context)
+    news_index, event_index = indexes.get(NewsIndexPage), indexes.get(EventIndexPage)
+    private = private_pages_q(request)
+    news_items = []
+    if news_index:
+        news_items = (
+            NewsPage.objects.child_of(news_index)
+            .live()
+            .exclude(private)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-first_published_at", "-pk")[:news_count]
+        )
+    events = []
+    if event_index:
+        events = list(
+            EventPage.upcoming(EventPage.objects.child_of(event_index).live().exclude(private))[:events_count]
+        )
     return {
-        "request": context.get("request"),
+        "request": request,
         "news_index": news_index,
         "news_items": news_items,
         "event_index": event_index,
@@ -38,7 +75,7 @@ def latest_news_and_events(context, news_count=3, events_count=3):
 @register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
 def news_feed_links(context, index=None):
     """``<link rel="alternate">`` to the RSS and Atom feeds of ``index``, or of the page's language's news."""
-    index = index or _index(NewsIndexPage, _locale_of(context))
+    index = index or _indexes(context).get(NewsIndexPage)
     request = context.get("request")
     return {"index": index, "feeds": index.feed_urls(request) if index else None}
 

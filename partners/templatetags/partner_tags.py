@@ -1,5 +1,12 @@
-from django import template
+import re
 
+from django import template
+from django.db.models import Case, When
+
+from wagtail.models import Locale, Page
+
+from home.visibility import private_pages_q
+from partners.models import PartnerIndexPage, Role
 from partners.presenters import format_partial_date
 
 register = template.Library()
@@ -9,3 +16,35 @@ register = template.Library()
 def member_since_display(partner):
     """When the partner joined, as far as it is known: "November 2010" / "listopad 2010" in the active language."""
     return format_partial_date(partner.member_since, partner.member_since_precision)
+
+
+@register.filter
+def monogram(partner):
+    """Up to two letters standing for a partner without a logo: of its short name, else of its name's words."""
+    words = [word for word in re.split(r"[\s\-–„”“\"'()]+", partner.short_name or partner.name) if word[:1].isalnum()]
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return "".join(word[0] for word in words[:2]).upper()
+
+
+@register.inclusion_tag("partners/includes/logo_wall.html", takes_context=True)
+def partner_logo_wall(context, limit=24):
+    """The partners of the page's language as a wall of logos (monograms for those without one), initiators first."""
+    page = context.get("page")
+    locale = page.locale if isinstance(page, Page) else Locale.get_active()
+    request = context.get("request")
+    index = (
+        PartnerIndexPage.objects.live().exclude(private_pages_q(request)).filter(locale=locale).order_by("path").first()
+    )
+    if index is None:
+        return {"index": None}
+    index_url = index.get_url(request)
+    partners = list(
+        index.partners()
+        .select_related("logo")
+        .prefetch_related("logo__renditions")
+        .order_by(Case(When(role=Role.INITIATOR, then=0), default=1), "name")[:limit]
+    )
+    for partner in partners:
+        partner.detail_url = index.partner_url(partner, index_url)
+    return {"index": index, "index_url": index_url, "partners": partners}

@@ -12,11 +12,11 @@ def test_accession_declaration_shows_errors_by_the_fields_then_is_received(site_
     form = page.locator("form.accession-form")
     form.get_by_role("button", name="Submit the declaration").click()
 
-    page.get_by_role("alert").filter(has_text="Please correct the fields marked below.").wait_for()
+    page.locator(".error-summary").wait_for()
     form = page.locator("form.accession-form")
     institution = form.locator('[name="institution_name"]')
     assert institution.get_attribute("aria-invalid") == "true"
-    assert page.locator(".form-field--error").count() > 1
+    assert page.locator(".field--invalid").count() > 1
 
     institution.fill("Stowarzyszenie Testowe")
     form.locator('[name="sector"]').select_option("ngo")
@@ -56,7 +56,7 @@ def test_newsletter_signup_in_the_footer_asks_for_consent_then_mails_a_confirmat
     form.locator('input[name="email"]').fill("czytelniczka@example.org")
     form.locator('button[type="submit"]').click()
 
-    page.get_by_role("alert").first.wait_for()
+    page.locator(".error-summary").wait_for()
     assert page.locator('input[name="consent"]').first.get_attribute("aria-invalid") == "true"
     assert not Subscriber.objects.filter(email="czytelniczka@example.org").exists()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from home.content import FORMATION, FOUNDING_STORY, INTRODUCTION, QUOTE_ATTRIBUTION, QUOTE_SOURCE
+from home.content import FORMATION, INTRODUCTION, MISSION, PULL_QUOTE, QUOTE_ATTRIBUTION, QUOTE_SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,7 @@ def test_home_page_shows_the_partnership_text_in_its_language(client, language):
 
     assert response.status_code == 200
     html = response.content.decode()
-    for text in (INTRODUCTION, FOUNDING_STORY, FORMATION):
+    for text in (MISSION, INTRODUCTION, PULL_QUOTE, FORMATION):
         assert getattr(text, language) in html
     assert f'<html lang="{language}">' in html
 

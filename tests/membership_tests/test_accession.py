@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from django.core import mail
@@ -172,7 +174,11 @@ def test_each_invalid_field_is_answered_next_to_it_in_the_visitors_language_and_
     errors = response.context["form"].errors
     assert any(message in error for error in errors[field]), errors[field]
     html = response.content.decode()
-    assert f'id="id_{field}_errors"' in html
+    # The message is tied to its control: the id the control's aria-describedby names is there.
+    assert f'id="id_{field}_error"' in html
+    assert re.search(rf'name="{field}"[^>]*aria-describedby="[^"]*id_{field}_error', html) or re.search(
+        rf'aria-describedby="[^"]*id_{field}_error[^"]*"[^>]*name="{field}"', html
+    )
     assert MembershipApplication.objects.count() == 0
     assert mail.outbox == []
 

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 # Every request of the Partners page, however many partners there are (measured: see the test below), with the
 # page cache and its fragments off as in every test; four of them are the footer's: the newsletter signup's
 # consent text, the accessibility statement and privacy links, the API page's link (two). With the fragments on,
-# the page runs 3 (tests/production_tests/test_query_budgets.py).
-INDEX_PAGE_QUERIES = 22
+# the page runs 3 (tests/production_tests/test_query_budgets.py). The menu and the language links read the view
+# restrictions once per request between them (home.visibility).
+INDEX_PAGE_QUERIES = 21
 
 
 def partner_names(response):

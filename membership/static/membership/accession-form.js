@@ -4,7 +4,7 @@
     if (!form) return;
     var sector = form.querySelector("[name=sector]");
     var kind = form.querySelector("[name=social_economy_kind]");
-    var kindField = kind && kind.closest(".form-field");
+    var kindField = kind && kind.closest(".field");
     function toggle() {
         if (!kindField) return;
         kindField.hidden = sector.value !== "social_economy";

@@ -1,0 +1,55 @@
+"""Every public form guides a visitor who sends it empty, in both languages: focus lands on an error summary that
+counts the errors and links to each field, the title starts with the count, every aria-describedby names an
+element that exists (axe does not check this), and axe finds no violation in that state."""
+
+import pytest
+
+from .conftest import MOBILE, close_tab, new_tab
+from .test_accessibility import axe_violations
+
+FORMS = {
+    ("contact", "pl"): ("/pl/kontakt/", "form.contact-form__form", "Błędów (5): ", "Formularz zawiera 5 błędów"),
+    ("contact", "en"): ("/en/contact/", "form.contact-form__form", "Errors (5): ", "The form contains 5 errors"),
+    ("accession", "pl"): (
+        "/pl/jak-przystapic/deklaracja-online/",
+        "form.accession-form",
+        "Błędów (16): ",
+        "Formularz zawiera 16 błędów",
+    ),
+    ("accession", "en"): (
+        "/en/how-to-join/online-declaration/",
+        "form.accession-form",
+        "Errors (16): ",
+        "The form contains 16 errors",
+    ),
+    ("newsletter", "pl"): ("/pl/newsletter/", "main form", "Błędy (2): ", "Formularz zawiera 2 błędy"),
+    ("newsletter", "en"): ("/en/newsletter/", "main form", "Errors (2): ", "The form contains 2 errors"),
+}
+
+MISSING_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby]")].flatMap(el =>
+    el.getAttribute("aria-describedby").split(/\\s+/).filter(id => id && !document.getElementById(id)))"""
+
+
+@pytest.mark.parametrize(("form_name", "language"), FORMS, ids=lambda value: str(value))
+def test_an_empty_submit_leads_to_a_focused_linked_error_summary(site_url, browser, form_name, language):
+    path, form_selector, title_start, summary_title = FORMS[(form_name, language)]
+    tab = new_tab(browser, MOBILE)
+    try:
+        tab.goto(f"{site_url}{path}")
+        tab.locator(form_selector).locator("button[type=submit]").click()
+        tab.wait_for_selector(".error-summary")
+        tab.wait_for_function("document.activeElement && document.activeElement.matches('.error-summary')")
+
+        assert tab.title().startswith(title_start)
+        assert tab.locator(".error-summary__title").inner_text() == summary_title
+        assert tab.evaluate(MISSING_REFERENCES) == []
+        links = tab.locator(".error-summary__list a")
+        assert links.count() > 0
+        for href in links.evaluate_all("links => links.map(link => link.getAttribute('href'))"):
+            assert tab.locator(href).count() == 1, href
+        first_target = links.first.get_attribute("href")
+        links.first.click()
+        assert tab.evaluate("document.activeElement.id") == first_target[1:]
+        assert axe_violations(tab) == []
+    finally:
+        close_tab(tab)

@@ -1,7 +1,10 @@
 """What every page's <head> tells search engines and link previews: meta tags and schema.org structured data."""
 
+from urllib.parse import urljoin
+
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
@@ -13,6 +16,9 @@ register = template.Library()
 
 DESCRIPTION_LENGTH = 160
 OPENGRAPH_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
+#: The link-preview image of pages without one of their own (static/img/og-default.png), and its size.
+DEFAULT_IMAGE = "img/og-default.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
 
 
 def short_description(text):
@@ -44,10 +50,17 @@ def seo_meta(context):
         return {"page": None}
     code = page.locale.language_code
     image = getattr(page, "image", None)
-    image_url = None
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         image_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
+        image_alt = image.default_alt_text
+        image_size = (rendition.width, rendition.height)
+    else:
+        # The partnership's own preview (static/img/og-default.png, made by scripts/build_brand_images.py).
+        path = static(DEFAULT_IMAGE)
+        image_url = request.build_absolute_uri(path) if request else urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+        image_alt = gettext("Logo of the Lublin Partnership for the Development of the Social Economy")
+        image_size = DEFAULT_IMAGE_SIZE
     shown = context.get("seo") or {}
     return {
         "page": page,
@@ -58,6 +71,9 @@ def seo_meta(context):
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),
         "image_url": image_url,
+        "image_alt": image_alt,
+        "image_width": image_size[0],
+        "image_height": image_size[1],
         "languages": settings.LANGUAGES,
     }
 

@@ -371,7 +371,8 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
     @path("")
     def index_route(self, request, *args, **kwargs):
         listing = PartnerListing(self, request)
-        return self.render(request, context_overrides={"listing": listing})
+        # The sector and the name mean the same on the other language's index: the language switch keeps them.
+        return self.render(request, context_overrides={"listing": listing, "language_query": listing.query_string()})
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_route(self, request, partner_slug):

@@ -71,7 +71,8 @@ def test_without_javascript_the_menu_is_shown_and_the_button_hidden(site_url, br
     try:
         tab.goto(f"{site_url}/en/")
 
-        assert tab.get_by_role("navigation", name="Main menu").get_by_role("link", name="Partners").is_visible()
+        menu = tab.get_by_role("navigation", name="Main menu")
+        assert menu.get_by_role("link", name="Partners", exact=True).is_visible()
         assert not tab.locator(".site-header__toggle").is_visible()
     finally:
         context.close()

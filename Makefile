@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages clean bench soak two-servers screenshots screenshots-update audit validators
+.PHONY: help install install-dev migrate content superuser run worker test test-browser lint messages brand-images clean bench soak two-servers screenshots screenshots-update audit validators
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ lint: install-dev ## ruff
 messages: install-dev ## Update the .po catalogues from the sources and compile them (needs GNU gettext)
 	$(PY) manage.py makemessages -l pl -l en --ignore=.venv --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
+
+brand-images: install-dev ## Redraw the PNG icons and the default og:image from static/img/*.svg (needs /usr/bin/chromium)
+	$(PY) scripts/build_brand_images.py
 
 bench: install ## Benchmark pages and API against a bare view with gunicorn on 127.0.0.1 (writes bench/results.json)
 	$(PY) bench/run.py $(BENCH_ARGS)

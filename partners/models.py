@@ -375,7 +375,11 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
         listing = PartnerListing(self, request)
         # Page N of the whole list is its own canonical URL; a filtered view points to the whole list (seo_meta).
         page_obj = None if listing.is_filtered else listing.page_obj
-        return self.render(request, context_overrides={"listing": listing, "page_obj": page_obj})
+        # The sector and the name mean the same on the other language's index: the language switch keeps them.
+        return self.render(
+            request,
+            context_overrides={"listing": listing, "page_obj": page_obj, "language_query": listing.query_string()},
+        )
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_route(self, request, partner_slug):

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
@@ -23,5 +24,11 @@ def search_results(request):
     return render(
         request,
         "search/search_results.html",
-        {"search_query": query, "results": results, "search_locale": locale},
+        {
+            "search_query": query,
+            "results": results,
+            "search_locale": locale,
+            # The words are searched for in the other language too: the language switch keeps them.
+            "language_query": urlencode({"q": query}) if query else "",
+        },
     )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -97,13 +98,33 @@ def _translation_urls(context, absolute):
     }
 
 
+def _view_translation_urls(request):
+    """{language: path} of the Django view (not a Wagtail page) being shown, in each language."""
+    urls = {}
+    for code in language_codes():
+        translated = translate_url(request.path, code)
+        if translated != request.path or code == translation.get_language():
+            urls[code] = translated
+    return urls
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in each language, or to that language's home page where it has none."""
+    """Links to the current page in each language, or to that language's home page where it has none.
+
+    A view whose filters mean the same in every language (the partners' sector and name, the search words) puts
+    them in the context as ``language_query``, an encoded query string: the links to its translations keep them.
+    The layout then renders the links for that request instead of using their cached fragment.
+    """
     request = context["request"]
     page = context.get("page")
     current_code = page.locale.language_code if isinstance(page, Page) else translation.get_language()
     urls = _translation_urls(context, absolute=False)
+    query = context.get("language_query") or ""
+    if query and not urls and not isinstance(page, Page):
+        urls = _view_translation_urls(request)
+    if query:
+        urls = {code: f"{url}?{query}" for code, url in urls.items()}
     missing = [code for code in language_codes() if code not in urls]
     site = Site.find_for_request(request)
     homes = _live_translations(site.root_page, request) if missing and site else {}
@@ -131,10 +152,11 @@ def hreflang_links(context):
 
 
 @register.inclusion_tag("includes/contact_details.html", takes_context=True)
-def contact_details(context, heading_level=2, region=False):
-    """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not)."""
+def contact_details(context, heading_level=2, region=False, compact=False):
+    """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not);
+    ``compact=True`` gives the footer's short form: the office's address, phone and e-mail under "Contact"."""
     contact = ContactDetails.for_locale()
-    return {"contact": contact, "heading_level": heading_level, "region": region}
+    return {"contact": contact, "heading_level": heading_level, "region": region, "compact": compact}
 
 
 SITE_INFORMATION_PAGES = (AccessibilityStatementPage, PrivacyPage)

@@ -32,4 +32,32 @@ def newsletter_signup(context, placement="footer"):
         "consent_text": form.consent_text or consent_text,
         "placement": placement,
         "request": request,
+        # The footer shows a one-line consent note with a link to the full text beside the newsletter page's form.
+        "full_text_url": _full_consent_text_url(request, language) if placement == "footer" else "",
     }
+
+
+def _newsletter_page(request, language):
+    """The live newsletter page of ``language``, looked up once per request (the footer's form and link)."""
+    found = getattr(request, "_newsletter_pages", None)
+    if found is None:
+        found = {}
+        if request is not None:
+            request._newsletter_pages = found
+    if language not in found:
+        found[language] = NewsletterPage.objects.live().public().filter(locale__language_code=language).first()
+    return found[language]
+
+
+def _full_consent_text_url(request, language):
+    page = _newsletter_page(request, language)
+    return f"{page.get_url(request)}#newsletter-page-consent" if page else ""
+
+
+@register.inclusion_tag("newsletter/includes/footer_link.html", takes_context=True)
+def newsletter_page_link(context):
+    """The footer's link to the newsletter page of the active language, where it is published (kept inside the
+    layout's cached footer fragment)."""
+    request = context.get("request")
+    page = _newsletter_page(request, translation.get_language())
+    return {"url": page.get_url(request) if page else ""}

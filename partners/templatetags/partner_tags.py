@@ -1,5 +1,3 @@
-import re
-
 from django import template
 from django.db.models import Case, When
 
@@ -18,13 +16,17 @@ def member_since_display(partner):
     return format_partial_date(partner.member_since, partner.member_since_precision)
 
 
+# Words that do not start a name's initials ("Stowarzyszenie na Rzecz …" → "SR").
+MONOGRAM_SKIPPED = {"i", "w", "we", "z", "na", "do", "dla", "of", "the", "and", "for", "in"}
+
+
 @register.filter
 def monogram(partner):
-    """Up to two letters standing for a partner without a logo: of its short name, else of its name's words."""
-    words = [word for word in re.split(r"[\s\-–„”“\"'()]+", partner.short_name or partner.name) if word[:1].isalnum()]
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return "".join(word[0] for word in words[:2]).upper()
+    """Up to two initials of a partner's name, for the lettered circle shown when it has no logo:
+    "Lubelska Spółdzielnia Socjalna „KOZIOŁEK”" → "LS", "Gmina Lublin" → "GL", "KOZIOŁEK" → "K"."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in partner.name.split()]
+    initials = [word[0] for word in words if word and word.lower() not in MONOGRAM_SKIPPED]
+    return "".join(initials[:2]).upper()
 
 
 @register.inclusion_tag("partners/includes/logo_wall.html", takes_context=True)

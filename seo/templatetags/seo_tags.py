@@ -1,7 +1,9 @@
 """What every page's <head> tells search engines and link previews: meta tags and schema.org structured data."""
 
+
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
@@ -14,6 +16,9 @@ register = template.Library()
 
 DESCRIPTION_LENGTH = 160
 OPENGRAPH_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
+#: The link-preview image of pages without one of their own (static/img/og-default.png), and its size.
+DEFAULT_IMAGE = "img/og-default.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
 
 
 def short_description(text):
@@ -63,7 +68,16 @@ def seo_meta(context):
         image, spec = shown["image"], "max-1200x630|format-png"
     else:
         image, spec = getattr(page, "image", None), "fill-1200x630|format-jpeg"
-    image_url = absolute_url(image.get_rendition(spec).url, request, page) if image is not None else None
+    if image is not None:
+        rendition = image.get_rendition(spec)
+        image_url = absolute_url(rendition.url, request, page)
+        image_alt = image.default_alt_text
+        image_size = (rendition.width, rendition.height)
+    else:
+        # The partnership's own preview (static/img/og-default.png, made by scripts/build_brand_images.py).
+        image_url = absolute_url(static(DEFAULT_IMAGE), request, page)
+        image_alt = gettext("Logo of the Lublin Partnership for the Development of the Social Economy")
+        image_size = DEFAULT_IMAGE_SIZE
     return {
         "page": page,
         "title": shown.get("title") or page.seo_title or page.title,
@@ -73,6 +87,9 @@ def seo_meta(context):
         "og_type": "article" if hasattr(page, "lead") and hasattr(page, "date") else "website",
         "og_locale": OPENGRAPH_LOCALES.get(code, code),
         "image_url": image_url,
+        "image_alt": image_alt,
+        "image_width": image_size[0],
+        "image_height": image_size[1],
         "languages": settings.LANGUAGES,
     }
 

@@ -33,7 +33,7 @@ def test_api_page_gives_portal_developers_the_address_examples_and_widget_in_the
     )
     assert f'data-lp-widget="partners" data-lp-limit="5" data-lp-lang="{language}"' in html
     assert "http://testserver/static/js/partnership-widget.js" in html
-    assert f'<p class="site-footer__api"><a href="{url}">{footer_link}</a></p>' in html
+    assert f'<li class="site-footer__api"><a href="{url}">{footer_link}</a></li>' in html
 
 
 def test_every_page_links_to_the_api_page_of_its_language_from_the_footer(client):

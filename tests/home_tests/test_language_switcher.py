@@ -65,3 +65,36 @@ def test_draft_translation_is_not_offered_by_switcher_or_hreflang(client, locale
 
     assert switcher_links(html)["en"] == "/en/"
     assert "en" not in hreflang_links(html)
+
+
+def test_switcher_keeps_the_partner_filters_on_the_other_languages_partner_index(client):
+    html = client.get("/pl/partnerzy/", {"sector": "ngo", "q": "łąka"}).content.decode()
+
+    assert switcher_links(html)["en"] == "/en/partners/?sector=ngo&amp;q=%C5%82%C4%85ka"
+
+
+def test_switcher_keeps_the_search_words_on_the_other_languages_search_page(client):
+    html = client.get("/pl/szukaj/", {"q": "spółdzielnia"}).content.decode()
+
+    assert switcher_links(html) == {
+        "pl": "/pl/szukaj/?q=sp%C3%B3%C5%82dzielnia",
+        "en": "/en/search/?q=sp%C3%B3%C5%82dzielnia",
+    }
+
+
+def test_switcher_drops_what_the_target_page_does_not_accept(client):
+    html = client.get("/pl/o-partnerstwie/", {"utm_source": "x", "q": "y"}).content.decode()
+
+    assert switcher_links(html) == {"pl": "/pl/o-partnerstwie/", "en": "/en/about/"}
+
+
+def test_switchers_cached_links_never_carry_one_visitors_query_to_another(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    # Query strings keep the full-page cache out of this: only the layout's fragments are cached.
+    filtered = client.get("/en/partners/", {"sector": "public", "fragments": "1"}).content.decode()
+    plain = client.get("/en/partners/", {"fragments": "1"}).content.decode()
+    filtered_again = client.get("/en/partners/", {"sector": "business", "fragments": "1"}).content.decode()
+
+    assert switcher_links(filtered)["pl"] == "/pl/partnerzy/?sector=public"
+    assert switcher_links(plain)["pl"] == "/pl/partnerzy/"
+    assert switcher_links(filtered_again)["pl"] == "/pl/partnerzy/?sector=business"

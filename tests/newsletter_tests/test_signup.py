@@ -30,11 +30,22 @@ def test_every_page_has_the_signup_form_with_an_unticked_consent_and_a_trap_fiel
     language = path[1:3]
     form = html[html.index('class="newsletter-signup newsletter-signup--footer"') :]
     assert f'action="/{language}/newsletter/subscribe/"' in form
-    assert ConsentText.current(language).text in form
+    # One line in the footer, and a link to the full text beside the newsletter page's own form.
+    assert ConsentText.current(language).text not in form
+    assert f'href="/{language}/newsletter/#newsletter-page-consent"' in form
     checkbox = re.search(r'<input type="checkbox" name="consent"[^>]*>', form).group(0)
     assert "checked" not in checkbox and "required" in checkbox
     assert 'name="website"' in form
     assert f'name="consent_version" value="{ConsentText.current(language).version}"' in form
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_the_footers_consent_link_leads_to_the_full_text_beside_the_newsletter_pages_checkbox(client, language):
+    html = client.get(f"/{language}/newsletter/").content.decode()
+
+    label = re.search(r'<label for="newsletter-page-consent">(.*?)</label>', html, re.S).group(1)
+    assert label == ConsentText.current(language).text
+    assert 'id="newsletter-page-consent"' in html
 
 
 def test_footer_shows_the_partnerships_invitation_in_polish_word_for_word(client):

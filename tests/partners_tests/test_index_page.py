@@ -3,18 +3,20 @@ import re
 
 import pytest
 
-from partners.models import Sector, SocialEconomyKind
+from partners.models import Partner, Sector, SocialEconomyKind
+from partners.templatetags.partner_tags import monogram
 
 from ..factories.partners import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
 # Every request of the Partners page, however many partners there are (measured: see the test below), with the
-# page cache and its fragments off as in every test; four of them are the footer's: the newsletter signup's
-# consent text, the accessibility statement and privacy links, the API page's link (two). With the fragments on,
-# the page runs 3 (tests/production_tests/test_query_budgets.py). The menu and the language links read the view
-# restrictions once per request between them (home.visibility).
-INDEX_PAGE_QUERIES = 21
+# page cache and its fragments off as in every test; six of them are the footer's: the newsletter signup's
+# consent text, the newsletter page (two: its link and the consent note's link to the full text), the
+# accessibility statement and privacy links, the API page's link (two). With the fragments on, the page runs 3
+# (tests/production_tests/test_query_budgets.py). The menu and the language links read the view restrictions
+# once per request between them (home.visibility).
+INDEX_PAGE_QUERIES = 23
 
 
 def partner_names(response):
@@ -48,12 +50,42 @@ def test_name_filter_ignores_case_and_diacritics(client, index_pl, sectors_sampl
     assert 'value="laka"' in response.content.decode()
 
 
-def test_filters_combine_and_links_keep_them(client, index_pl, sectors_sample):
+def test_filters_combine_and_the_form_and_language_switch_keep_them(client, index_pl, sectors_sample):
     response = client.get(index_pl.url, {"q": "przykład", "sector": "business"})
 
     assert partner_names(response) == ["Firma Przykładowa"]
     html = response.content.decode()
-    assert 'href="?sector=public&amp;q=przyk%C5%82ad"' in html
+    assert '<option value="business" selected>Biznes (1)</option>' in html
+    assert 'name="q" value="przykład"' in html
+    assert 'href="/en/partners/?sector=business&amp;q=przyk%C5%82ad" hreflang="en"' in html
+
+
+def test_one_sector_filter_a_select_whose_options_count_the_partners(client, index_pl, sectors_sample):
+    html = client.get(index_pl.url).content.decode()
+
+    assert html.count('name="sector"') == 1
+    assert "partner-sectors" not in html
+    assert '<option value="">Wszystkie sektory (4)</option>' in html
+    assert '<option value="ngo">Organizacja pozarządowa (1)</option>' in html
+
+
+def test_a_partner_without_a_logo_gets_a_monogram_of_its_initials(client, index_pl, sectors_sample):
+    html = client.get(index_pl.url, {"sector": "ngo"}).content.decode()
+
+    assert '<span class="monogram monogram--ngo" aria-hidden="true">FŁ</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Lubelska Spółdzielnia Socjalna „KOZIOŁEK”", "LS"),
+        ("Stowarzyszenie na Rzecz Osób z Niepełnosprawnością", "SR"),
+        ("„KOZIOŁEK”", "K"),
+        ("fundacja łąka", "FŁ"),
+    ],
+)
+def test_monogram_takes_two_initials_skipping_quotes_and_short_words(name, initials):
+    assert monogram(Partner(name=name)) == initials
 
 
 def test_pagination_splits_the_list_and_keeps_the_filter(client, index_pl, no_demo_partners):

@@ -130,3 +130,20 @@ def test_a_partners_page_describes_the_partner_not_the_partner_index(client, loc
     assert meta(html, "property", "og:title") == "Example Cooperative"
     assert meta(html, "name", "description") == "Bakes bread &amp; trains people."
     assert html.count('rel="canonical"') == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "alt"),
+    [
+        ("/pl/o-partnerstwie/", "Logo Lubelskiego Partnerstwa na Rzecz Rozwoju Ekonomii Społecznej"),
+        ("/en/about/", "Logo of the Lublin Partnership for the Development of the Social Economy"),
+    ],
+)
+def test_a_page_without_an_image_of_its_own_previews_with_the_partnerships_default_image(client, url, alt):
+    html = client.get(url).content.decode()
+
+    assert meta(html, "property", "og:image") == "http://testserver/static/img/og-default.png"
+    assert meta(html, "property", "og:image:width") == "1200"
+    assert meta(html, "property", "og:image:height") == "630"
+    assert meta(html, "property", "og:image:alt") == alt
+    assert meta(html, "name", "twitter:card") == "summary_large_image"

@@ -1,6 +1,5 @@
 """What every page's <head> tells search engines and link previews: meta tags and schema.org structured data."""
 
-
 from django import template
 from django.conf import settings
 from django.templatetags.static import static

@@ -22,11 +22,15 @@ MONOGRAM_SKIPPED = {"i", "w", "we", "z", "na", "do", "dla", "of", "the", "and", 
 
 @register.filter
 def monogram(partner):
-    """Up to two initials of a partner's name, for the lettered circle shown when it has no logo:
-    "Lubelska Spółdzielnia Socjalna „KOZIOŁEK”" → "LS", "Gmina Lublin" → "GL", "KOZIOŁEK" → "K"."""
-    words = ["".join(ch for ch in word if ch.isalnum()) for word in partner.name.split()]
-    initials = [word[0] for word in words if word and word.lower() not in MONOGRAM_SKIPPED]
-    return "".join(initials[:2]).upper()
+    """Up to two letters standing for a partner without a logo (the lettered circle of its card and of the home
+    page's wall), from its short name, else its name: the initials of the first two words that are not
+    connectives, or the first two letters of a single word. "Lubelska Spółdzielnia Socjalna „KOZIOŁEK”" → "LS",
+    "Gmina Lublin" → "GL", short name "KOZIOŁEK" → "KO"."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in (partner.short_name or partner.name).split()]
+    words = [word for word in words if word and word.lower() not in MONOGRAM_SKIPPED]
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return "".join(word[0] for word in words[:2]).upper()
 
 
 @register.inclusion_tag("partners/includes/logo_wall.html", takes_context=True)

@@ -79,7 +79,7 @@ def test_missing_page_is_404_json(client):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"message": "No Page matches the given query."}
+    assert response.json() == {"message": "There is no such object, or it is not public."}
 
 
 def test_draft_page_is_404_json_and_absent_from_listing(client, locale_pl):

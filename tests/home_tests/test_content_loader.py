@@ -82,13 +82,20 @@ def test_polish_content_is_the_seed_text_word_for_word():
     assert attribution in seed
 
 
-def test_footer_shows_the_contact_details_on_every_page(client):
+def test_footer_shows_the_office_address_phone_and_email_on_every_page(client):
     for path in ("/pl/", "/pl/o-partnerstwie/", "/en/how-to-join/"):
         html = client.get(path).content.decode()
-        assert "Ewelina Jocek" in html
-        assert "20-078 Lublin" in html
+        footer = html[html.index("<footer") :]
+        assert "ul. 3 Maja 10/6" in footer
+        assert "20-078 Lublin" in footer
         assert 'href="tel:+48815347004"' in html
         assert 'href="mailto:partnerstwoeslublin@gmail.com"' in html
+
+
+def test_contact_page_names_the_secretary_once(client):
+    html = client.get("/pl/kontakt/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.count("Ewelina Jocek") == 1
 
 
 def test_english_footer_is_in_english(client):

@@ -80,11 +80,11 @@ def test_a_partner_without_a_logo_gets_a_monogram_of_its_initials(client, index_
     [
         ("Lubelska Spółdzielnia Socjalna „KOZIOŁEK”", "LS"),
         ("Stowarzyszenie na Rzecz Osób z Niepełnosprawnością", "SR"),
-        ("„KOZIOŁEK”", "K"),
+        ("„KOZIOŁEK”", "KO"),
         ("fundacja łąka", "FŁ"),
     ],
 )
-def test_monogram_takes_two_initials_skipping_quotes_and_short_words(name, initials):
+def test_monogram_takes_two_initials_skipping_quotes_and_short_words_or_two_letters_of_one_word(name, initials):
     assert monogram(Partner(name=name)) == initials
 
 

@@ -5,9 +5,9 @@ that is out of date or incomplete carries a warning in its editor and in the pag
 import pytest
 
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
 from home.content import FORMATION
 
@@ -74,17 +74,25 @@ def test_an_editors_main_button_is_submit_for_review(client, editor, polish_abou
     assert response.context["action_menu"].default_item.name == "action-submit"
 
 
-def test_a_stale_live_translation_is_flagged_in_its_editor(client, translator, polish_about, english_about):
+@pytest.mark.parametrize(
+    ("language", "outdated", "untranslated"),
+    [("pl", "Nieaktualne", "1 segment nieprzetłumaczony"), ("en", "Out of date", "1 segment untranslated")],
+)
+def test_a_stale_live_translation_is_flagged_in_its_editor(
+    client, translator, polish_about, english_about, language, outdated, untranslated
+):
     change_polish_paragraph(polish_about)
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = language
+    profile.save()
     client.force_login(translator)
 
-    with translation.override("en"):
-        response = client.get(reverse("wagtailadmin_pages:edit", args=[english_about.pk]))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english_about.pk]))
 
     html = response.content.decode()
     assert "data-editorial-translation-warning" in html
-    assert "Out of date" in html
-    assert "1 segment untranslated" in html
+    assert outdated in html
+    assert untranslated in html
 
 
 def test_a_translation_with_untranslated_segments_is_flagged_after_the_sync(

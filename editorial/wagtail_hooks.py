@@ -120,7 +120,9 @@ hooks.register("before_edit_page", open_reviews_in_wagtails_editor, order=-50)
 def warn_about_an_unfinished_live_translation(request, page):
     """Wagtail's own editor (a translation not kept in sync, or one in review) shows the same warning as the
     translation editor (templates/wagtail_localize/admin/edit_translation.html) through the admin's messages."""
-    if request.method != "GET" or synced_translation(page) is not None and not page.workflow_in_progress:
+    if request.method != "GET" or page.locale_id == default_locale_id(request.user):
+        return
+    if synced_translation(page) is not None:  # the translation editor shows it itself
         return
     for warning in status_messages(flagged_translations(request.user).get((page.translation_key, page.locale_id))):
         messages.warning(request, warning)

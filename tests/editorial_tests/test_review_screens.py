@@ -4,10 +4,12 @@ that is out of date or incomplete carries a warning in its editor and in the pag
 
 import pytest
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
 
 from home.content import FORMATION
 
@@ -125,3 +127,26 @@ def test_the_page_explorer_flags_a_stale_live_translation(client, translator, po
     html = response.content.decode()
     assert html.count("data-editorial-translation-flag") == 1
     assert 'data-editorial-translation-flag="outdated"' in html
+
+
+def test_a_stale_translation_no_longer_synced_is_flagged_in_wagtails_editor(
+    client, translator, polish_about, english_about
+):
+    Translation.objects.filter(source__object_id=english_about.translation_key).update(enabled=False)
+    change_polish_paragraph(polish_about)
+    client.force_login(translator)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english_about.pk]))
+
+    assert "js-translation-editor" not in response.content.decode()
+    warnings = [str(message) for message in get_messages(response.wsgi_request)]
+    assert len(warnings) == 2  # out of date, and the changed paragraph untranslated
+
+
+def test_a_polish_page_has_no_translation_warning(client, editor, polish_about):
+    change_polish_paragraph(polish_about)
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[polish_about.pk]))
+
+    assert list(get_messages(response.wsgi_request)) == []

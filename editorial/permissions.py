@@ -2,8 +2,8 @@
 
 Page rights are per language by construction: each language's pages form their own subtree, and a group's
 page permissions are granted on that language's home page. Snippets have no tree, so their policy borrows the
-same grant: a user may act on a snippet in a language only if one of their groups may edit that language's
-pages. The model permission (change, delete, …) is still required on top; superusers may do everything.
+same grant: a user may act on a snippet in a language only if one of their groups may edit or publish that
+language's pages. The model permission (change, delete, …) is still required on top; superusers may do everything.
 """
 
 from django.apps import apps
@@ -13,8 +13,8 @@ from wagtail.models import GroupPagePermission, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-# Page permissions that make a language "one's own": being allowed to write its pages.
-LANGUAGE_GRANTING_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Page permissions that make a language "one's own": being allowed to write or publish its pages.
+LANGUAGE_GRANTING_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
 def working_locale_ids(user):

@@ -18,11 +18,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
+from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenuItem
 from wagtail_localize.models import Translation
+
+WORKFLOW_MENU_ITEMS = (WorkflowMenuItem, SnippetWorkflowMenuItem)
 
 
 def can_submit_for_review(page, user):
@@ -96,3 +101,43 @@ def submit_for_review_buttons(page, user, view_name=None, next_url=None):
     if can_submit_for_review(page, user) and synced_translation(page) is not None:
         url = reverse("editorial:submit_for_review", args=[page.pk])
         yield ListingButton(_("Submit for review"), url, priority=65, icon_name="tasks")
+
+
+class ReviewEditView(EditView):
+    """Wagtail's own page editor, for a reviewer of a translation in review: wagtail-localize's translation
+    editor (which every ``before_edit_page`` visit of a synced translation opens) offers only "Publish", never
+    the workflow's approve / request changes. The page's edit permission (a reviewer's, during the review) is
+    checked by the view as usual; only the hooks that would swap the editor are not run again."""
+
+    def run_hook(self, hook_name, *args, **kwargs):
+        if hook_name == "before_edit_page":
+            return None
+        return super().run_hook(hook_name, *args, **kwargs)
+
+
+def reviewer_actions(page, user):
+    task = page.current_workflow_task
+    return task.get_actions(page, user) if task else []
+
+
+def open_reviews_in_wagtails_editor(request, page):
+    """``before_edit_page``: a synced translation in review opens in Wagtail's editor for its reviewers."""
+    if reviewer_actions(page, request.user) and synced_translation(page) is not None:
+        return ReviewEditView.as_view()(request, page_id=page.pk)
+    return None
+
+
+def put_the_main_action_first(menu_items, request, context):
+    """``construct_page_action_menu`` / ``construct_snippet_action_menu``: the first item is the editor's main
+    button. In review, the reviewer's is "Approve" (then the other workflow actions), and "Publish", which would
+    skip the review, is not offered; otherwise, for someone who may not publish, "Submit for review"."""
+    workflow_items = [item for item in menu_items if isinstance(item, WORKFLOW_MENU_ITEMS)]
+    if workflow_items:
+        workflow_items.sort(key=lambda item: (item.name != "approve", item.launch_modal))
+        others = [item for item in menu_items if item not in workflow_items and item.name != "action-publish"]
+        menu_items[:] = workflow_items + others
+        return
+    if any(item.name == "action-publish" for item in menu_items):
+        return
+    submit = [item for item in menu_items if item.name == "action-submit"]
+    menu_items[:] = submit + [item for item in menu_items if item not in submit]

@@ -5,11 +5,13 @@
   newsletter issues, in either language (sending writes nothing); subscribers' personal data stays out of reach.
 * Translators write the English version: they edit English pages and English snippets, and create and update
   translations through wagtail-localize. They never touch the Polish source.
-* Moderators approve or reject what is submitted, in the "Secretary's approval" workflow (see workflow.py).
+* Moderators approve or reject what is submitted, in the "Akceptacja sekretarza" workflow (see workflow.py), and
+  publish translatable snippets (snippets have no workflow here), in both languages.
 * The Sekretariat (the partnership's secretary) reads and decides membership applications; nothing else. A secretary
   who also approves content is in Moderators as well.
 
-Editors and Translators hold no "publish" on pages: their work is published by the workflow. Page rights are granted on
+Editors and Translators hold no "publish" on pages, and Translators none on snippets either: their work is
+published by the workflow (pages) or by a publisher (snippets), never by themselves. Page rights are granted on
 each language's home page, so they cover that language's subtree only; snippet rights follow the same languages
 through ``editorial.permissions.LanguageScopedPermissionPolicy``.
 
@@ -41,6 +43,8 @@ class Role:
     # Actions granted on snippet models: on every snippet, or on translatable snippets only.
     snippet_actions: tuple = ()
     translatable_snippets_only: bool = False
+    # Only on snippets with drafts (that can be published): e.g. not newsletter issues.
+    draftable_snippets_only: bool = False
     # (app_label, model_name, action) for a model's own permissions beyond the snippet actions, e.g. sending.
     model_actions: tuple = ()
 
@@ -73,14 +77,19 @@ ROLES = (
         page_permissions={"en": ("change", "lock")},
         collection_permissions=CHOOSE_MEDIA,
         permissions=(ADMIN_ACCESS, ("wagtail_localize", "submit_translation")),
-        snippet_actions=("change", "view", "publish"),
+        # No "publish": a Translator's snippet edits stay drafts until a publisher puts them live.
+        snippet_actions=("change", "view"),
         translatable_snippets_only=True,
     ),
     # Wagtail publishes with the approver's rights when the last task is approved, so approvers hold "publish".
+    # Snippets have no workflow here: Moderators publish the drafts Translators leave on translatable snippets.
     Role(
         MODERATORS,
         page_permissions={"pl": ("publish", "unlock"), "en": ("publish", "unlock")},
         permissions=(ADMIN_ACCESS,),
+        snippet_actions=("change", "view", "publish"),
+        translatable_snippets_only=True,
+        draftable_snippets_only=True,
     ),
     # Applications hold the contact person's personal data: only this role sees them ("change" = decide).
     Role(
@@ -177,6 +186,8 @@ def model_permissions(role, apps, finder, snippets, only=None):
             continue
         if role.translatable_snippets_only and not snippet.translatable:
             continue
+        if role.draftable_snippets_only and "publish" not in snippet.extra_actions:
+            continue
         if only and (snippet.app_label, snippet.model_name) != only:
             continue
         try:
@@ -257,3 +268,25 @@ def setup_roles(apps, reset=False):
                 )
                 added += created
     return added
+
+
+def withdraw_model_rights(apps, group_name, codename_prefix, translatable_only=True):
+    """Take from one role's group its ``<prefix>_<model>`` rights on snippet models (translatable ones only by
+    default): for a data migration when a role loses a right. Returns the number of rights removed."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        return 0
+    codenames = {
+        (snippet.app_label, f"{codename_prefix}_{snippet.model_name}")
+        for snippet in snippet_types()
+        if snippet.translatable or not translatable_only
+    }
+    removed = [
+        permission
+        for permission in Permission.objects.filter(group=group).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in codenames
+    ]
+    group.permissions.remove(*removed)
+    return len(removed)

@@ -9,7 +9,7 @@ from wagtail.permissions import policy_registry
 
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .board import LIVE, STATES, TranslationBoard
+from .board import STATES, UP_TO_DATE, TranslationBoard
 
 # Who may see the board: whoever writes pages in some language (Editors, Translators) — Wagtail's own rule for
 # the page reports.
@@ -21,7 +21,8 @@ def user_can_see_translation_board(user):
 
 
 class TranslationBoardView(FormulaSafeExportMixin, ReportView):
-    """Every page and translatable snippet with its translation state; ``?state=`` narrows it to one state."""
+    """Every page and translatable snippet with its translation state, narrowed by ``?state=``, ``?kind=``
+    (``app_label.model_name``), ``?language=`` (language code) and ``?q=`` (words of the title)."""
 
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
@@ -63,7 +64,9 @@ class TranslationBoardView(FormulaSafeExportMixin, ReportView):
             Column("kind", label=pgettext_lazy("translation board", "Type")),
             Column("language", label=pgettext_lazy("translation board", "Language")),
             StatusTagColumn(
-                "state_label", label=pgettext_lazy("translation board", "State"), primary=lambda row: row.state != LIVE
+                "state_label",
+                label=pgettext_lazy("translation board", "State"),
+                primary=lambda row: row.state != UP_TO_DATE,
             ),
             DateColumn("source_changed_at", label=_("Source published")),
             DateColumn("synced_at", label=_("Last synced")),
@@ -82,14 +85,43 @@ class TranslationBoardView(FormulaSafeExportMixin, ReportView):
         state = self.request.GET.get("state")
         return state if state in STATES else None
 
+    @cached_property
+    def selected_kind(self):
+        kind = self.request.GET.get("kind")
+        return kind if kind in dict(self.board.kinds) else None
+
+    @cached_property
+    def selected_language(self):
+        code = self.request.GET.get("language")
+        codes = {locale.language_code for locale in self.board.target_locales}
+        return code if code in codes else None
+
+    @cached_property
+    def search_words(self):
+        return self.request.GET.get("q", "").strip()[:200]
+
     def get_queryset(self):
         rows = self.board.rows
         if self.selected_state:
             rows = [row for row in rows if row.state == self.selected_state]
+        if self.selected_kind:
+            rows = [row for row in rows if row.kind_key == self.selected_kind]
+        if self.selected_language:
+            rows = [row for row in rows if row.language_code == self.selected_language]
+        if self.search_words:
+            words = self.search_words.casefold().split()
+            rows = [row for row in rows if all(word in str(row.title).casefold() for word in words)]
         return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["counts"] = self.board.counts
         context["selected_state"] = self.selected_state
+        context["kinds"] = self.board.kinds
+        context["selected_kind"] = self.selected_kind
+        context["languages"] = [
+            (locale.language_code, locale.get_display_name()) for locale in self.board.target_locales
+        ]
+        context["selected_language"] = self.selected_language
+        context["search_words"] = self.search_words
         return context

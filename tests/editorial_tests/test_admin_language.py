@@ -19,7 +19,7 @@ def prefer(user, language):
 
 @pytest.mark.parametrize(
     ("language", "board_title", "state"),
-    [("pl", "Stan tłumaczeń", "Opublikowane"), ("en", "Translation status", "Live")],
+    [("pl", "Stan tłumaczeń", "Aktualne"), ("en", "Translation status", "Up to date")],
 )
 def test_the_board_speaks_the_users_preferred_language(client, translator, language, board_title, state):
     prefer(translator, language)

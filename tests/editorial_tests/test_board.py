@@ -14,7 +14,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from editorial.board import DRAFT, LIVE, MISSING, OUTDATED, TranslationBoard
+from editorial.board import DRAFT, MISSING, OUTDATED, UP_TO_DATE, TranslationBoard
 from home.models import ContactDetails, StandardPage
 
 from ..factories.editorial import UserFactory
@@ -51,7 +51,7 @@ def test_the_seeded_translations_are_live():
         kinds = {str(row.kind) for row in rows}
 
     assert rows
-    assert {row.state for row in rows} == {LIVE}
+    assert {row.state for row in rows} == {UP_TO_DATE}
     assert kinds >= {"home page", "standard page", "contact page", "contact details"}
     assert all(row.language_code == "en" for row in rows)
 
@@ -81,7 +81,7 @@ def test_a_polish_draft_does_not_make_the_english_outdated(polish_about):
     polish_about.intro = "Szkic, jeszcze nieopublikowany."
     polish_about.save_revision()
 
-    assert row_for(polish_about).state == LIVE
+    assert row_for(polish_about).state == UP_TO_DATE
 
 
 def test_english_changes_that_are_not_live_make_a_draft(polish_about, english_about):
@@ -102,7 +102,7 @@ def test_an_unpublished_english_page_is_a_draft(polish_about, english_about):
 
 def test_changed_polish_contact_details_make_the_english_outdated(locale_pl):
     details = ContactDetails.objects.get(locale=locale_pl)
-    assert row_for(details).state == LIVE
+    assert row_for(details).state == UP_TO_DATE
 
     details.building_note = "w budynku obok"
     details.save()
@@ -120,7 +120,7 @@ def test_the_report_shows_counts_states_and_links(client, translator, polish_hom
     html = response.content.decode()
     counts = {state: count for state, _label, count in response.context["counts"]}
     assert counts[MISSING] == 2
-    assert counts[LIVE] == len(TranslationBoard().rows) - 2
+    assert counts[UP_TO_DATE] == len(TranslationBoard().rows) - 2
     assert 'data-translation-state="missing"' in html
     assert (
         reverse("wagtail_localize:submit_page_translation", args=[StandardPage.objects.get(slug="strona-0").pk]) in html

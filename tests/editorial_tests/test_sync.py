@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wagtail.rich_text import RichText
 
-from editorial.board import DRAFT, OUTDATED, TranslationBoard
+from editorial.board import IN_REVIEW, OUTDATED, TranslationBoard
 from home.content import FORMATION, QUOTE_ATTRIBUTION
 
 from .utils import translate_string, translation_of
@@ -54,7 +54,7 @@ def test_update_from_a_changed_source_keeps_the_translators_edits(
     assert CHANGED_FORMATION in body  # untranslated yet: the new Polish text stands in…
     assert FORMATION.en not in body  # …never the translation of the old text
     row = board_row(polish_about)
-    assert row.state == DRAFT
+    assert row.state == IN_REVIEW
     assert row.segments_to_translate == 1  # exactly the paragraph whose Polish text changed
 
 

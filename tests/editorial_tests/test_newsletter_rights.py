@@ -23,6 +23,10 @@ def send_url(issue):
     return reverse(issue.snippet_viewset.get_url_name("send"), args=[issue.pk])
 
 
+def confirm_url(issue):
+    return reverse(issue.snippet_viewset.get_url_name("confirm_send"), args=[issue.pk])
+
+
 def preview_url(issue):
     return reverse(issue.snippet_viewset.get_url_name("preview_email"), args=[issue.pk])
 
@@ -44,10 +48,11 @@ def test_an_editor_previews_and_sends_an_issue(
 
     page = client.get(send_url(polish_issue))
     assert page.status_code == 200
-    assert b'type="submit"' in page.content
+    assert f'href="{confirm_url(polish_issue)}"'.encode() in page.content
     assert client.get(preview_url(polish_issue)).status_code == 200
+    assert client.get(confirm_url(polish_issue)).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(send_url(polish_issue))
+        sent = client.post(confirm_url(polish_issue))
 
     assert (sent.status_code, sent.url) == (302, send_url(polish_issue))
     assert len(mailoutbox) == 2
@@ -62,9 +67,10 @@ def test_a_translator_sees_the_progress_but_cannot_send(
 
     page = client.get(send_url(polish_issue))
     assert page.status_code == 200
-    assert b'type="submit"' not in page.content
+    assert confirm_url(polish_issue).encode() not in page.content
+    assert_permission_denied(client.get(confirm_url(polish_issue)))
     with django_capture_on_commit_callbacks(execute=True):
-        assert_permission_denied(client.post(send_url(polish_issue)))
+        assert_permission_denied(client.post(confirm_url(polish_issue)))
 
     assert mailoutbox == []
     polish_issue.refresh_from_db()
@@ -75,7 +81,8 @@ def test_a_moderator_cannot_open_the_send_page(client, moderator, polish_issue, 
     client.force_login(moderator)
 
     assert_permission_denied(client.get(send_url(polish_issue)))
-    assert_permission_denied(client.post(send_url(polish_issue)))
+    assert_permission_denied(client.get(confirm_url(polish_issue)))
+    assert_permission_denied(client.post(confirm_url(polish_issue)))
     assert mailoutbox == []
 
 

@@ -20,7 +20,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.content_events import public_content
+from home.content_events import cached_for_content, public_content
 from home.models import ContentPage
 from home.text import fold
 
@@ -365,6 +365,23 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             urls.append(entry)
         return urls
 
+    def partner_and_translation_paths(self, request, partner_slug):
+        """The live, active partner at ``partner_slug`` (with its logo and locale) and ``[(language, path)]`` of its
+        live, active translations whose language has a live partners page; 404 if there is no such partner."""
+        partner = get_object_or_404(self.partners().select_related("logo", "locale"), slug=partner_slug)
+        translations = (
+            Partner.objects.visible()
+            .filter(translation_key=partner.translation_key)
+            .exclude(pk=partner.pk)
+            .select_related("locale")
+        )
+        paths = []
+        for other in translations:
+            other_index = self.get_translation_or_none(other.locale)
+            if other_index is not None and other_index.live:
+                paths.append((other.locale.language_code, other_index.get_url(request) + f"{other.slug}/"))
+        return partner, paths
+
     def partner_url(self, partner, index_url):
         return f"{index_url}{partner.slug}/"
 
@@ -375,20 +392,16 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_route(self, request, partner_slug):
-        partner = get_object_or_404(self.partners().select_related("logo"), slug=partner_slug)
-        index_url = self.get_url(request)
-        translations = (
-            Partner.objects.visible()
-            .filter(translation_key=partner.translation_key)
-            .exclude(pk=partner.pk)
-            .select_related("locale")
+        # The partner and the paths of its other languages' pages, once per content version (live rows only).
+        partner, translation_paths = cached_for_content(
+            request,
+            "partner-page",
+            (request.get_host(), self.pk, partner_slug),
+            lambda: self.partner_and_translation_paths(request, partner_slug),
         )
+        index_url = self.get_url(request)
         alternates = [(partner.locale.language_code, request.build_absolute_uri(request.path))]
-        for other in translations:
-            other_index = self.get_translation_or_none(other.locale)
-            if other_index is not None and other_index.live:
-                other_url = other_index.get_url(request) + f"{other.slug}/"
-                alternates.append((other.locale.language_code, request.build_absolute_uri(other_url)))
+        alternates += [(code, request.build_absolute_uri(other_path)) for code, other_path in translation_paths]
         partner_url = request.build_absolute_uri(request.path)
         return self.render(
             request,

@@ -117,10 +117,7 @@ def hreflang_links(context):
 @register.inclusion_tag("includes/contact_details.html", takes_context=True)
 def contact_details(context, heading_level=2, region=False):
     """The contact details; ``region=True`` makes them a labelled landmark (once per page: the footer's is not)."""
-    page = context.get("page")
-    # The page's Locale, loaded with it, when it is the active language's: no look-up by language code.
-    locale = page.locale if isinstance(page, Page) and page.locale.language_code == translation.get_language() else None
-    contact = ContactDetails.for_locale(locale)
+    contact = ContactDetails.for_locale()
     return {"contact": contact, "heading_level": heading_level, "region": region}
 
 

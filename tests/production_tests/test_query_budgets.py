@@ -147,7 +147,7 @@ API_BUDGETS = {
     "api_listing": 0,
     "api_listing_all_types": 0,
     "api_detail": 0,
-    "api_contact": 2,
+    "api_contact": 0,
     "api_partners": 0,
 }
 

@@ -25,7 +25,14 @@ Wagtail's own models are declared in ``WAGTAIL_MODEL_ROLES`` below; page types a
 (``tests/home_tests/test_content_roles.py`` fails on such a model in the project's apps).
 """
 
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
 from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
 
 PUBLISHED = "published"
 UNPUBLISHED = "unpublished"
@@ -91,3 +98,29 @@ def content_role(model):
 
 def is_public_content(model):
     return content_role(model) == PUBLIC_CONTENT
+
+
+def cached_for_content(request, name, parts, compute):
+    """``compute()``, kept in the default cache for the content version the request first read.
+
+    For views of apps below ``cms`` (which owns the version, ``cms.caching.version``, and leaves it on the request
+    as ``request.content_version``): a value computed from live, published content only, whatever the visitor,
+    so that the next ``public_content_changed`` (a new version) orphans it. ``parts`` names the value within
+    ``name`` (a page's id, a slug...). Nothing is cached without a version on the request (the page cache is off,
+    ``PAGE_CACHE_SECONDS=0``), nor kept longer than ``PAGE_CACHE_SECONDS``. A stored value that no longer loads
+    (a deploy changed a class it holds) is computed again, never an error.
+    """
+    version = getattr(request, "content_version", None)
+    if version is None or settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()
+    key = f"{name}:{version}:{digest}"
+    try:
+        found = cache.get(key)
+    except Exception:  # any failure to load is a miss
+        logger.warning("Could not load %s; computing it again", key, exc_info=True)
+        found = None
+    if found is None:
+        found = compute()
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found

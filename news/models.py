@@ -5,11 +5,14 @@ synchronised from the Polish source. Tags are not handled by wagtail-localize (i
 relations): a translation starts with the source's tags and editors keep each language's tags themselves.
 """
 
+import time
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,7 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.content_events import public_content
+from home.content_events import cached_for_content, public_content
 from home.models import BasePage
 
 from .calendar import CALENDAR_TIME_ZONE, calendar_response
@@ -33,9 +36,29 @@ from .feeds import NewsAtomFeed, NewsRssFeed
 PAGE_SIZE = 10
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """One page of ``queryset``; a missing, malformed or too large ?page= gives the nearest real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+class CountedPaginator(Paginator):
+    """Pages of ``make_queryset()``, whose ``count`` is known beforehand (kept per content version): a page's
+    number, the page links and the count cost no query, and the queryset is built and read only when the
+    page's items are (a fragment cache miss). ``?page=`` is validated as ``Paginator.get_page`` does."""
+
+    def __init__(self, make_queryset, count, per_page=PAGE_SIZE):
+        super().__init__((), per_page)
+        self.make_queryset = make_queryset
+        self.count = count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(
+            SimpleLazyObject(lambda: list(self.make_queryset()[bottom : bottom + self.per_page])), number, self
+        )
+
+
+def paginate_counted(request, name, parts, make_queryset):
+    """One page of ``make_queryset()``; a missing, malformed or too large ?page= gives the nearest real page. Its
+    count is kept per content version under ``name`` and ``parts`` (``home.content_events.cached_for_content``)."""
+    count = cached_for_content(request, name, parts, lambda: make_queryset().count())
+    return CountedPaginator(make_queryset, count).get_page(request.GET.get("page"))
 
 
 class IntroIndexPage(RoutablePageMixin, BasePage):
@@ -65,17 +88,22 @@ class NewsIndexPage(IntroIndexPage):
 
     def news(self):
         """Live, public news items of this index, newest first."""
+        return self.live_news().public()
+
+    def live_news(self):
+        """Live news items of this index, newest first, view-restricted ones included (``news()`` leaves them out)."""
         return (
             NewsPage.objects.child_of(self)
             .live()
-            .public()
             .select_related("image", "locale")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_items = paginate(request, self.news().prefetch_related("image__renditions"))
+        news_items = paginate_counted(
+            request, "news-count", (self.pk,), lambda: self.news().prefetch_related("image__renditions")
+        )
         context.update(news_items=news_items, page_obj=news_items)
         return context
 
@@ -172,7 +200,11 @@ class EventIndexPage(IntroIndexPage):
         verbose_name_plural = _("event index pages")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("locale")
+        return self.live_events().public()
+
+    def live_events(self):
+        """Live events of this index, view-restricted ones included (``events()`` leaves them out)."""
+        return EventPage.objects.child_of(self).live().select_related("locale")
 
     def upcoming_events(self):
         return EventPage.upcoming(self.events())
@@ -198,10 +230,11 @@ class EventIndexPage(IntroIndexPage):
 
     def get_context(self, request, *args, archive=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = self.past_events() if archive else self.upcoming_events()
+        events = self.past_events if archive else self.upcoming_events
         base_url = self.get_url(request)
         context.update(
-            events=paginate(request, events),
+            # Which events are upcoming changes with the clock: the count is kept for the minute at most.
+            events=paginate_counted(request, "event-count", (self.pk, archive, int(time.time() // 60)), events),
             is_archive=archive,
             archive_url=base_url + self.reverse_subpage("archive"),
             calendar_url=base_url + self.reverse_subpage("calendar"),

@@ -20,8 +20,9 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.content_events import public_content
+from home.content_events import cached_for_content, public_content
 from home.models import ContentPage
+from home.site_address import absolute_url
 from home.text import fold
 
 from .choices import DatePrecision, Role, Sector, SocialEconomyKind
@@ -367,6 +368,23 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
             )
         return urls
 
+    def partner_and_translation_paths(self, request, partner_slug):
+        """The live, active partner at ``partner_slug`` (with its logo and locale) and ``[(language, path)]`` of its
+        live, active translations whose language has a live partners page; 404 if there is no such partner."""
+        partner = get_object_or_404(self.partners().select_related("logo", "locale"), slug=partner_slug)
+        translations = (
+            Partner.objects.visible()
+            .filter(translation_key=partner.translation_key)
+            .exclude(pk=partner.pk)
+            .select_related("locale")
+        )
+        paths = []
+        for other in translations:
+            other_index = self.get_translation_or_none(other.locale)
+            if other_index is not None and other_index.live:
+                paths.append((other.locale.language_code, other_index.get_url(request) + f"{other.slug}/"))
+        return partner, paths
+
     def partner_url(self, partner, index_url):
         return f"{index_url}{partner.slug}/"
 
@@ -383,22 +401,18 @@ class PartnerIndexPage(RoutablePageMixin, ContentPage):
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_route(self, request, partner_slug):
-        partner = get_object_or_404(self.partners().select_related("logo"), slug=partner_slug)
-        index_url = self.get_url(request)
-        translations = (
-            Partner.objects.visible()
-            .filter(translation_key=partner.translation_key)
-            .exclude(pk=partner.pk)
-            .select_related("locale")
+        # The partner and the paths of its other languages' pages, once per content version (live rows only).
+        partner, translation_paths = cached_for_content(
+            request,
+            "partner-page",
+            (request.get_host(), self.pk, partner_slug),
+            lambda: self.partner_and_translation_paths(request, partner_slug),
         )
         # Full URLs from the site's address (home.site_address), never from the request's Host header.
+        index_url = self.get_url(request)
         partner_url = self.partner_url(partner, self.get_full_url(request))
         alternates = [(partner.locale.language_code, partner_url)]
-        for other in translations:
-            other_index = self.get_translation_or_none(other.locale)
-            if other_index is not None and other_index.live:
-                other_url = other_index.partner_url(other, other_index.get_full_url(request))
-                alternates.append((other.locale.language_code, other_url))
+        alternates += [(code, absolute_url(other_path, request, self)) for code, other_path in translation_paths]
         return self.render(
             request,
             template="partners/partner_detail.html",

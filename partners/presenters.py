@@ -7,6 +7,8 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from home.content_events import cached_for_content
+
 from .choices import DatePrecision, Sector
 
 
@@ -35,7 +37,16 @@ class PartnerListing:
             self.notices.append(_("There is no such sector; all sectors are shown."))
 
         matching = page.partners().matching(self.query)
-        counts = dict(matching.order_by().values_list("sector").annotate(n=models.Count("pk")))
+
+        def count_by_sector():
+            return dict(matching.order_by().values_list("sector").annotate(n=models.Count("pk")))
+
+        # Without a name searched for, the counts are the same for every visitor until the content changes.
+        counts = (
+            cached_for_content(request, "partner-sector-counts", (page.pk,), count_by_sector)
+            if not self.query
+            else count_by_sector()
+        )
         self.total = sum(counts.values())
         self.sectors = [
             {

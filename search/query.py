@@ -127,13 +127,17 @@ def ranked(query, entries, locales=None, *, operator="and", partial=False):
 
 def matches(query, entries, locales=None, *, operator="and", partial=False, scope=""):
     """``(rows, count)``: the first ``MAX_RESULTS`` ``(entry_id, object_id)`` rows of ``ranked`` and the number of all
-    matches, kept in the cache until the index changes (``generation``). ``scope`` names what ``entries`` holds."""
+    matches, kept in the cache until the index changes (``generation``). ``scope`` names what ``entries`` holds;
+    ``entries`` may be a function giving them, called only when the matches are not in the cache (building them
+    may query)."""
     locales = list(locales) if locales is not None else list(Locale.objects.all())
     signature = repr((query, sorted(locale.pk for locale in locales), operator, partial, scope))
     key = f"search:{generation()}:{hashlib.sha256(signature.encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
-        found_rows = ranked(query, entries, locales, operator=operator, partial=partial)
+        found_rows = ranked(
+            query, entries() if callable(entries) else entries, locales, operator=operator, partial=partial
+        )
         rows = list(found_rows[:MAX_RESULTS])
         found = (rows, len(rows) if len(rows) < MAX_RESULTS else found_rows.count())
         cache.set(key, found, CACHE_SECONDS)
@@ -154,7 +158,7 @@ def _sum(parts):
 
 def search_entries(query, locales=None):
     """``(rows, count)`` of what the site's results page may list, best first (``SearchPaginator``)."""
-    return matches(query, results_page_entries(), locales, scope="results page")
+    return matches(query, results_page_entries, locales, scope="results page")
 
 
 class SearchPaginator(Paginator):

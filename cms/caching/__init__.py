@@ -23,13 +23,23 @@ What is cached (keys after the cache's ``KEY_PREFIX``; everything but the versio
   Django's cache tag (Wagtail's ``{% wagtailcache %}``) in templates, with the values of ``context_processors``;
 - Wagtail's Site: ``site:<version>:<sha256 of host|port>`` (``routing``);
 - a path's route: ``route:<version>:<sha256 of host and path>`` (``routing``);
-- nothing for the API: its ``ETag`` and ``Last-Modified`` derive from the version, and portals and CDNs keep
-  answers ``API_CACHE_MAX_AGE`` seconds, revalidating with 304s while the version holds (``api``).
+- the API: its ``ETag`` and ``Last-Modified`` derive from the version, and portals and CDNs keep answers
+  ``API_CACHE_MAX_AGE`` seconds, revalidating with 304s while the version holds; a content endpoint's 200 is
+  kept as ``api:<ETag>:<method>:<digest of Accept and language>`` and served without running the view (``api``);
+- values views compute from live content, through ``home.content_events.cached_for_content`` (apps below ``cms``
+  read the version from ``request.content_version``): ``partner-page:<version>:…`` (a partner and its
+  translations' paths), ``partner-sector-counts:<version>:…``, ``news-count:<version>:…``,
+  ``event-count:<version>:…`` (the last also per minute: events end by themselves).
+
+The site search keeps its matches (``search:<generation>:…``, ``search.query``) and each page of results as shown
+(``search-shown:<generation>:…``, ``search.views``) under the search index's generation, which every index write
+and every content event moves on.
 
 The API's per-version look-ups (``lp-api:public-scope:<version>:…`` and ``lp-api:locales:<version>`` in the API
 code) key on ``request.content_version``, the version this package reads once per request.
 
 The cache is ``CACHES["default"]``: Redis through django-redis in production (a Redis outage is a logged miss:
-pages and API answers are computed afresh, no 304s), a file cache shared by one machine's workers otherwise.
+pages and API answers are computed afresh, no 304s), a file cache shared by one machine's workers otherwise
+(``filecache``: Django's, checking its size every few seconds instead of on every write).
 ``cms.caching.checks`` warns when it is local to each process.
 """

@@ -11,6 +11,13 @@ them (a password-protected page they unlocked stays out of a publicly cached ans
   answer changes with the clock;
 - ``Last-Modified``: when the version began (whole seconds, never later than now);
 - ``Cache-Control``: ``public, max-age=API_CACHE_MAX_AGE`` on 200, 304 and 404; ``no-store`` on other errors.
+
+Answers: a 200 of a content endpoint (Wagtail's API viewsets: pages, partners, images, documents) is the same
+for every request with the same ``ETag`` (version, host, full path), so it is kept in the cache under
+``api:<ETag>:<method>:<digest of the Accept header and language>`` for ``PAGE_CACHE_SECONDS`` and served from
+there until the version changes, without running the view: what a portal asks for again after
+``max-age`` without ``If-None-Match`` (or another portal asks for the first time) costs a cache read. Not kept:
+``order=random`` (a new order every time) and ``search=`` (the index's own generation decides its answer).
 """
 
 import hashlib
@@ -20,12 +27,20 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponseNotModified
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import translation
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from wagtail.api.v2.views import BaseAPIViewSet
 
 from .version import for_request
 
 API_PATH_PREFIX = "/api/"
+#: Query parameters whose answers are never kept (see the module's docstring).
+UNKEPT_PARAMETERS = {"search"}
+#: Headers of a kept answer that are not stored with it (the validators are set on every answer).
+UNSTORED_HEADERS = {"set-cookie", "etag", "last-modified", "cache-control"}
 
 
 def _etag(request, version):
@@ -63,6 +78,10 @@ class APIValidatorsMiddleware:
             response = self.get_response(request)
         finally:
             request.session, request.user = session, user
+        answer_key = getattr(request, "api_answer_key", None)
+        if answer_key is not None and response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+            cache.set(answer_key, (headers, response.content), settings.PAGE_CACHE_SECONDS)
         validators = getattr(request, "api_validators", None)
         max_age = settings.API_CACHE_MAX_AGE
         if validators is not None and response.status_code in (200, 304):
@@ -90,4 +109,32 @@ class APIValidatorsMiddleware:
         request.api_validators = (etag, changed_at)
         if _is_not_modified(request, etag, changed_at):
             return HttpResponseNotModified()
+        if _keeps_answer(request, view_func):
+            return _kept_answer(request, etag)
         return None
+
+
+def _keeps_answer(request, view_func):
+    view_class = getattr(view_func, "cls", None)
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and isinstance(view_class, type)
+        and issubclass(view_class, BaseAPIViewSet)
+        and request.GET.get("order") != "random"
+        and not UNKEPT_PARAMETERS & set(request.GET)
+    )
+
+
+def _kept_answer(request, etag):
+    """The kept answer for ``etag``, or None after noting where the view's answer is to be kept."""
+    variant = f"{request.META.get('HTTP_ACCEPT', '')}|{translation.get_language()}"
+    key = f"api:{etag.strip(chr(34))}:{request.method}:{hashlib.sha256(variant.encode()).hexdigest()[:16]}"
+    stored = cache.get(key)
+    if stored is None:
+        request.api_answer_key = key
+        return None
+    headers, content = stored
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response

@@ -178,9 +178,10 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's FileBasedCache, checking its size every few seconds rather than on every write.
+            "BACKEND": "cms.caching.filecache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_CHECK_SECONDS": 5},
         }
     }
 # A Redis outage is logged (logger "django_redis.cache"), not hidden.

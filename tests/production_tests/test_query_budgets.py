@@ -131,21 +131,24 @@ PAGE_BUDGETS = {
     "home_en": 2,
     "standard": 2,
     "contact": 3,  # the contact form's fields (the form carries a CSRF token: never a cached fragment)
-    "partner_index": 3,
-    "partner_detail": 5,
-    "news_index": 4,
+    # The sector counts, the partner with its translations, and the listings' counts are kept per content version.
+    "partner_index": 2,
+    "partner_detail": 2,
+    "news_index": 2,
     "news_page": 3,
-    "event_index": 4,
+    "event_index": 2,
     "event_page": 2,
     "documents": 2,
-    "search": 4,
+    # A repeated search's page of results is kept per index generation (search/views.py).
+    "search": 0,
 }
+#: A content endpoint's answer is kept per content version (cms/caching/api.py): repeating it runs no query.
 API_BUDGETS = {
-    "api_listing": 3,
-    "api_listing_all_types": 3,
-    "api_detail": 5,
-    "api_contact": 2,
-    "api_partners": 5,
+    "api_listing": 0,
+    "api_listing_all_types": 0,
+    "api_detail": 0,
+    "api_contact": 0,
+    "api_partners": 0,
 }
 
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import translation
 
+from home.visibility import private_pages_q
+
 from ..forms import WebSubscriptionForm
 from ..models import ConsentText, NewsletterPage
 
@@ -45,7 +47,8 @@ def _newsletter_page(request, language):
         if request is not None:
             request._newsletter_pages = found
     if language not in found:
-        found[language] = NewsletterPage.objects.live().public().filter(locale__language_code=language).first()
+        pages = NewsletterPage.objects.live().exclude(private_pages_q(request))
+        found[language] = pages.filter(locale__language_code=language).first()
     return found[language]
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 # (what a reader types, the page whose text has another form of it: the form there in the comment)
 POLISH_FORMS = [
-    ("wykluczeniem", "/pl/"),  # wykluczenia: a verbal noun in another case
+    ("wykluczeniem", "/pl/o-partnerstwie/"),  # wykluczenia: a verbal noun in another case
     ("wykluczenie", "/pl/o-partnerstwie/"),
     ("Koziołka", "/pl/"),  # KOZIOŁEK: the cooperative's name, genitive
     ("koziolkiem", "/pl/o-partnerstwie/"),  # without diacritics, instrumental
@@ -37,7 +37,7 @@ POLISH_FORMS = [
     ("publiczny", "/pl/"),  # publicznego: adjective
     ("rynkowych", "/pl/o-partnerstwie/"),  # rynkowe
     ("pozarządowa", "/pl/"),  # pozarządowego
-    ("zewnętrzny", "/pl/"),  # zewnętrznymi
+    ("zewnętrzny", "/pl/o-partnerstwie/"),  # zewnętrznymi
     ("lokalnych", "/pl/o-partnerstwie/"),  # lokalne, lokalnym
     ("rodzina", "/pl/"),  # rodziny
     ("rodzinom", "/pl/"),
@@ -46,8 +46,8 @@ POLISH_FORMS = [
     ("osoba", "/pl/"),  # osoby
     ("osobami", "/pl/"),
     ("klimat", "/pl/"),  # klimacie, klimatu
-    ("relacja", "/pl/"),  # relacje, relacji
-    ("celami", "/pl/"),  # celów
+    ("relacja", "/pl/o-partnerstwie/"),  # relacje, relacji
+    ("celami", "/pl/o-partnerstwie/"),  # celów
     ("wspólnota", "/pl/o-partnerstwie/"),  # wspólnotom, wspólnoty
     ("korzyść", "/pl/o-partnerstwie/"),  # korzyści
     ("odpowiedzialność", "/pl/o-partnerstwie/"),  # odpowiedzialności

@@ -43,13 +43,18 @@ run: content superuser ## Install, migrate, load the content and serve on http:/
 worker: migrate ## Run the background task worker (database queue; serve with the same TASKS_BACKEND)
 	TASKS_BACKEND=$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend} $(PY) manage.py db_worker
 
+# The tests write Python's bytecode caches even where the environment turns them off (PYTHONDONTWRITEBYTECODE):
+# without them each of a run's processes compiles the project's modules and rewrites every test module's asserts
+# again, about 5 s of CPU a process and run. The caches (__pycache__) are not committed.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(VENV)/bin/pytest
+
 test: install-dev ## Run the whole test suite, a worker per core (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
 	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
 	@test -x /usr/bin/chromium || { echo "*** /usr/bin/chromium not found. Install it with: apt-get install chromium"; exit 1; }
-	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .

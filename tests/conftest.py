@@ -47,6 +47,7 @@ AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_co
 TEMPLATE_CACHE = Path(settings.BASE_DIR) / "var" / "test-database"
 #: What the template is not built from: the tests themselves, documentation, tools, and what runs leave behind.
 NOT_TEMPLATE_SOURCES = {
+    ".ci",
     ".git",
     ".venv",
     ".pytest_cache",
@@ -210,13 +211,16 @@ def keep(database_file, kept):
 
 
 def template_sources_key():
-    """A digest of everything the template is built from: every project file outside ``NOT_TEMPLATE_SOURCES``
-    (models, migrations, content loaders and their seed texts, signal handlers, settings), the installed
+    """A digest of everything the template is built from: every file in the project's folders outside
+    ``NOT_TEMPLATE_SOURCES`` (models, migrations, content loaders and their seed texts, signal handlers, settings,
+    catalogues), the installed
     packages' versions (their migrations), Python's and SQLite's. Any change builds a new template."""
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
     for folder, subfolders, files in os.walk(base):
         subfolders[:] = sorted(name for name in subfolders if name not in NOT_TEMPLATE_SOURCES)
+        if folder == str(base):
+            continue  # the checkout's own files: the Makefile, README, pyproject.toml, requirements (see packages)
         for name in sorted(files):
             path = Path(folder) / name
             if path.suffix in (".md", ".pyc", ".sqlite3") or name.startswith("db.sqlite3"):

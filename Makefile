@@ -47,13 +47,15 @@ worker: migrate ## Run the background task worker (database queue; serve with th
 # without them each of a run's processes compiles the project's modules and rewrites every test module's asserts
 # again, about 5 s of CPU a process and run. The caches (__pycache__) are not committed.
 PYTEST := env -u PYTHONDONTWRITEBYTECODE $(VENV)/bin/pytest
+# Debian's headless-only Chromium (used first, a third less CPU) or its full browser (tests/browser_tests/conftest.py).
+HAS_CHROMIUM := test -x /usr/bin/chromium-headless-shell -o -x /usr/bin/chromium
 
 test: install-dev ## Run the whole test suite, a worker per core (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
-	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
+	@$(HAS_CHROMIUM) || echo "*** Chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium-headless-shell"
 	$(PYTEST) $(PYTEST_ARGS)
 
-test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
-	@test -x /usr/bin/chromium || { echo "*** /usr/bin/chromium not found. Install it with: apt-get install chromium"; exit 1; }
+test-browser: install-dev ## Run only the browser tests (fails without Chromium)
+	@$(HAS_CHROMIUM) || { echo "*** Chromium not found. Install it with: apt-get install chromium-headless-shell"; exit 1; }
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 lint: install-dev ## ruff

@@ -43,21 +43,28 @@ run: content superuser ## Install, migrate, load the content and serve on http:/
 worker: migrate ## Run the background task worker (database queue; serve with the same TASKS_BACKEND)
 	TASKS_BACKEND=$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend} $(PY) manage.py db_worker
 
+# The tests write Python's bytecode caches even where the environment turns them off (PYTHONDONTWRITEBYTECODE):
+# without them each of a run's processes compiles the project's modules and rewrites every test module's asserts
+# again, about 5 s of CPU a process and run. The caches (__pycache__) are not committed.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(VENV)/bin/pytest
+# Debian's headless-only Chromium (used first, a third less CPU) or its full browser (tests/browser_tests/conftest.py).
+HAS_CHROMIUM := test -x /usr/bin/chromium-headless-shell -o -x /usr/bin/chromium
+
 test: install-dev ## Run the whole test suite, a worker per core (SQLite unless DATABASE_URL says otherwise; browser tests need Chromium)
-	@test -x /usr/bin/chromium || echo "*** /usr/bin/chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium"
+	@$(HAS_CHROMIUM) || echo "*** Chromium not found: the browser tests (tests/browser_tests) will be SKIPPED. Install it with: apt-get install chromium-headless-shell"
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory validators; else echo "*** npm not found: the HTML validation (tests/seo_tests/test_html_validity.py) will be SKIPPED. Install it with: apt-get install nodejs npm default-jre-headless"; fi
 	@command -v java >/dev/null 2>&1 || echo "*** java not found: the HTML validation will be SKIPPED. Install it with: apt-get install default-jre-headless"
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
-test-browser: install-dev ## Run only the browser tests (fails without /usr/bin/chromium)
-	@test -x /usr/bin/chromium || { echo "*** /usr/bin/chromium not found. Install it with: apt-get install chromium"; exit 1; }
-	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+test-browser: install-dev ## Run only the browser tests (fails without Chromium)
+	@$(HAS_CHROMIUM) || { echo "*** Chromium not found. Install it with: apt-get install chromium-headless-shell"; exit 1; }
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 screenshots: install-dev ## Compare every page type at 375 and 1280 px in both languages with docs/screenshots/ (needs Chromium)
-	SCREENSHOTS=compare $(VENV)/bin/pytest -n 0 tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
+	SCREENSHOTS=compare $(PYTEST) tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
 
 screenshots-update: install-dev ## Rewrite docs/screenshots/ after a deliberate design change (commit them with it)
-	SCREENSHOTS=update $(VENV)/bin/pytest -n 0 tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
+	SCREENSHOTS=update $(PYTEST) tests/browser_tests/test_screenshots.py $(PYTEST_ARGS)
 
 audit: install ## Lighthouse 12 (npm) with Debian Chromium on home, partners, a news item and contact, both languages (writes docs/AUDIT.md)
 	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error

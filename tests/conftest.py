@@ -4,30 +4,65 @@ in a transaction that is rolled back, so tests see the real site and leave it as
 The database is built once per run as a template: migrated, copied as "the database as migrations leave it",
 then filled by ``load_content``. Each pytest-xdist worker (or the one process without ``-n``) tests on its own
 copy of the template (a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL): the first to arrive
-builds it while the others wait, and the last to finish drops it. Transactional tests, which end by emptying
-the database, put the loaded site back by copying the template again (``site_database.restore()``).
+builds it while the others wait, and the last to finish drops it. A transactional test (browser tests, tests
+that need real commits) ends by copying the template back (``site_database.restore()``) instead of Django's
+flush, which empties every table and then re-creates every content type and permission.
+
+On SQLite the built template is kept in ``var/test-database/`` and reused by the next run while nothing it was
+built from changed: the project's files outside tests/ and docs/ (migrations, models, content loaders, seed
+texts, settings), the installed packages and Python. A fresh clone, and CI, build it; ``--create-db`` rebuilds it.
 """
 
 import fcntl
+import hashlib
 import importlib
+import importlib.metadata
 import json
+import os
+import shutil
 import sqlite3
 import sys
 from contextlib import closing, contextmanager
+from pathlib import Path
 
 import pytest
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 from django.db.utils import load_backend
+from django.test import TransactionTestCase
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from news.models import EventIndexPage, NewsIndexPage
 
 AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_content
+#: Where the SQLite template of the last run is kept for the next one (var/ is not committed).
+TEMPLATE_CACHE = Path(settings.BASE_DIR) / "var" / "test-database"
+#: What the template is not built from: the tests themselves, documentation, tools, and what runs leave behind.
+NOT_TEMPLATE_SOURCES = {
+    ".ci",
+    ".git",
+    ".venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "bench",
+    "docs",
+    "media",
+    "node_modules",
+    "static",
+    "static_collected",
+    "test-artifacts",
+    "tests",
+    "var",
+}
 
 
 class SiteDatabase:
@@ -81,13 +116,20 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
     with django_db_blocker.unblock():
         with workers_lock(run_dir), workers_state(run_dir) as state:
             if not state:
-                state.update(template=build_site_database(verbosity), workers=[])
+                rebuild = request.config.getoption("create_db")
+                state.update(template=cached_or_built_site_database(verbosity, rebuild), workers=[])
             state["workers"].append(suffix)
             use_database(state["template"])
             site_database = SiteDatabase(state["template"], connection.creation.get_test_db_clone_settings(AS_MIGRATED))
             connection.creation.clone_test_db(suffix=suffix, verbosity=verbosity)
             use_database(connection.creation.get_test_db_clone_settings(suffix)["NAME"])
-        yield site_database
+        with pytest.MonkeyPatch.context() as patch:
+            # pytest-django runs a transactional test as a Django TransactionTestCase, whose teardown flushes the
+            # database: it empties every table, then the post_migrate signal re-creates every content type and
+            # permission (about a second a test). Copying the template back is much quicker, and the next test
+            # finds the loaded site whatever the previous one committed.
+            patch.setattr(TransactionTestCase, "_fixture_teardown", lambda test_case: site_database.restore())
+            yield site_database
         connection.creation.destroy_test_db(verbosity=verbosity)
         with workers_lock(run_dir), workers_state(run_dir) as state:
             state["workers"].remove(suffix)
@@ -101,12 +143,92 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
 
 def build_site_database(verbosity):
     """Create the template: migrate, keep a copy as migrations leave it, load the content. Returns its name."""
-    name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
-    connection.close()  # SQLite's pending writes reach the file, and PostgreSQL copies only an unused database
-    connection.creation.clone_test_db(suffix=AS_MIGRATED, verbosity=verbosity)
-    call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    connection.close()
+    with throwaway_sqlite_writes():
+        name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+        connection.close()  # SQLite's pending writes reach the file, and PostgreSQL copies only an unused database
+        connection.creation.clone_test_db(suffix=AS_MIGRATED, verbosity=verbosity)
+        call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        connection.close()
     return name
+
+
+@contextmanager
+def throwaway_sqlite_writes():
+    """While the template is built, SQLite neither syncs to disk nor keeps a journal file: a build that fails is
+    started again, so none of the durability the site's settings ask for (WAL, ``synchronous=NORMAL``) is needed,
+    and migrate's hundreds of small transactions stop waiting for the disk."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    options = connection.settings_dict["OPTIONS"]
+    site_init_command = options.get("init_command")
+    options["init_command"] = "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+    try:
+        yield
+    finally:
+        connection.close()
+        options["init_command"] = site_init_command
+
+
+def cached_or_built_site_database(verbosity, rebuild):
+    """The template's name: on SQLite a copy of the one kept from an earlier run built from the same sources,
+    otherwise built (and kept for the next run)."""
+    if connection.vendor != "sqlite":
+        return build_site_database(verbosity)
+    template = connection.creation._get_test_db_name()
+    key = template_sources_key()
+    kept, kept_as_migrated = TEMPLATE_CACHE / f"{key}.sqlite3", TEMPLATE_CACHE / f"{key}-{AS_MIGRATED}.sqlite3"
+    if rebuild or not (kept.exists() and kept_as_migrated.exists() and media_files_present(kept)):
+        template = build_site_database(verbosity)
+        keep(template, kept)
+        keep(connection.creation.get_test_db_clone_settings(AS_MIGRATED)["NAME"], kept_as_migrated)
+        for older in TEMPLATE_CACHE.glob("*.sqlite3"):
+            if older not in (kept, kept_as_migrated):
+                older.unlink(missing_ok=True)
+        return template
+    use_database(template)
+    shutil.copyfile(kept, template)
+    shutil.copyfile(kept_as_migrated, connection.creation.get_test_db_clone_settings(AS_MIGRATED)["NAME"])
+    return template
+
+
+def media_files_present(database_file):
+    """Whether the files a kept template names (the documents and images load_content stored under MEDIA_ROOT)
+    are all still there."""
+    image = get_image_model()
+    tables = [model._meta.db_table for model in (get_document_model(), image, image.get_rendition_model())]
+    with closing(sqlite3.connect(database_file)) as kept:
+        names = [name for table in tables for (name,) in kept.execute(f"SELECT file FROM {table}")]  # noqa: S608
+    return all(default_storage.exists(name) for name in names)
+
+
+def keep(database_file, kept):
+    """Copy a built database into the cache whole or not at all (another run may read it meanwhile)."""
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+    shutil.copyfile(database_file, partial)
+    partial.replace(kept)
+
+
+def template_sources_key():
+    """A digest of everything the template is built from: every file in the project's folders outside
+    ``NOT_TEMPLATE_SOURCES`` (models, migrations, content loaders and their seed texts, signal handlers, settings,
+    catalogues), the installed
+    packages' versions (their migrations), Python's and SQLite's. Any change builds a new template."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder, subfolders, files in os.walk(base):
+        subfolders[:] = sorted(name for name in subfolders if name not in NOT_TEMPLATE_SOURCES)
+        if folder == str(base):
+            continue  # the checkout's own files: the Makefile, README, pyproject.toml, requirements (see packages)
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.suffix in (".md", ".pyc", ".sqlite3") or name.startswith("db.sqlite3"):
+                continue
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    digest.update("\n".join([*packages, sys.version, sqlite3.sqlite_version, settings.SETTINGS_MODULE]).encode())
+    return digest.hexdigest()[:20]
 
 
 def use_database(name):

@@ -1,22 +1,30 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-Every test here is marked ``browser`` and skipped, with a message saying why, when /usr/bin/chromium is not
-installed (``apt-get install chromium``; Playwright's own browser download is never used); under CI (``CI`` set)
-they fail instead, so CI always runs them. The live server
-needs transactional database access, which empties the database after each test: ``site_url`` puts the
-partnership's loaded site back before each test by copying the run's template database (tests/conftest.py), so
-every test starts from the real site.
+Every test here is marked ``browser`` and skipped, with a message saying why, when Chromium is not installed
+(``apt-get install chromium-headless-shell``, or ``chromium``; Playwright's own browser download is never used);
+under CI (``CI`` set) they fail instead, so CI always runs them. The live server
+needs transactional database access: what a test commits stays until its teardown copies the run's template
+database back (tests/conftest.py), so every test starts from the partnership's loaded site.
+
+One Chromium per worker for the whole run (``browser``); each test gets fresh tabs in a context of its own.
 """
 
 import os
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Debian's headless-only build of Chromium when it is installed (what Playwright itself runs for headless tests):
+# the same Blink and V8 as the full browser for about a third less CPU. Otherwise Debian's full Chromium, in its
+# headless mode. CHROMIUM names another binary.
+INSTALLED_CHROMIUMS = [Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")]
+CHROMIUM = Path(
+    os.environ.get("CHROMIUM") or next((path for path in INSTALLED_CHROMIUMS if path.exists()), INSTALLED_CHROMIUMS[-1])
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -25,7 +33,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-SKIP_REASON = f"browser tests skipped: Chromium not found at {CHROMIUM} (install it with `apt-get install chromium`)"
+SKIP_REASON = (
+    f"browser tests skipped: Chromium not found at {CHROMIUM} "
+    "(install it with `apt-get install chromium-headless-shell`, or `chromium`)"
+)
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 
@@ -59,7 +70,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
-        pytest.fail(f"CI must run the browser tests, but Chromium is not at {CHROMIUM}: `apt-get install chromium`")
+        pytest.fail(
+            f"CI must run the browser tests, but Chromium is not at {CHROMIUM}: "
+            "`apt-get install chromium-headless-shell`"
+        )
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -69,21 +83,34 @@ def browser():
 
 @pytest.fixture
 def site_url(live_server, site_database):
-    site_database.restore()
+    """The live server's address; the database holds the loaded site (the previous transactional test's teardown
+    copied the template back)."""
     return live_server.url
 
 
 def new_tab(browser, viewport):
     # bypass_csp: axe-core is injected as an inline script, which the site's Content-Security-Policy forbids.
-    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    # locale: the Accept-Language the full browser sends (the headless shell sends none), so the admin and the
+    # site's language negotiation answer in English whichever Chromium runs.
+    context = browser.new_context(viewport=viewport, bypass_csp=True, locale="en-US")
+    in_flight = set()
+    context.on("request", lambda request: in_flight.add(request))
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.in_flight = in_flight
     return page
 
 
 def close_tab(page):
-    """Let the tab's last requests finish before the database is emptied behind the live server."""
-    page.wait_for_load_state("networkidle")
+    """Let the tab's last requests finish before the database is copied back behind the live server.
+
+    Playwright's ``networkidle`` would wait for half a second without any request, after every test; this waits
+    only as long as a request is still open."""
+    deadline = time.monotonic() + 15
+    while page.in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(20)  # lets Playwright deliver the requests' events
     page.context.close()
 
 

@@ -11,6 +11,7 @@ from wagtail_localize.models import TranslationSource
 from home.models import StandardPage
 
 from ..factories.editorial import ModeratorFactory, TranslatorFactory
+from .conftest import DESKTOP, close_tab, new_tab
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 — the factories' test password
 NEW_TITLE = "About the Lublin Partnership"
@@ -60,7 +61,7 @@ def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url,
     assert "submitted for review" in page.content()
     assert NEW_TITLE not in page.goto(f"{site_url}/en/about/").text()  # not live before the review
 
-    moderator_tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    moderator_tab = new_tab(browser, DESKTOP)
     try:
         log_in(moderator_tab, site_url, moderator)
         moderator_tab.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
@@ -71,8 +72,7 @@ def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url,
         moderator_tab.wait_for_load_state()
         assert NEW_TITLE in moderator_tab.goto(f"{site_url}/en/about/").text()
     finally:
-        moderator_tab.wait_for_load_state("networkidle")
-        moderator_tab.context.close()
+        close_tab(moderator_tab)
 
 
 def test_a_stale_live_translation_shows_a_warning_in_its_editor(site_url, page):

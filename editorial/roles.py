@@ -5,15 +5,15 @@
   newsletter issues, in either language (sending writes nothing); subscribers' personal data stays out of reach.
 * Translators write the English version: they edit English pages and English snippets, and create and update
   translations through wagtail-localize. They never touch the Polish source.
-* Moderators approve or reject what is submitted, in the "Akceptacja sekretarza" workflow (see workflow.py), and
-  publish translatable snippets (snippets have no workflow here), in both languages.
+* Moderators approve or reject what is submitted, in the "Akceptacja sekretarza" workflow (see workflow.py: pages
+  and partners), and publish translatable snippets, in both languages.
 * The Sekretariat (the partnership's secretary) reads and decides membership applications; nothing else. A secretary
   who also approves content is in Moderators as well.
 
 Editors and Translators hold no "publish" on pages, and Translators none on snippets either: their work is
-published by the workflow (pages) or by a publisher (snippets), never by themselves. Page rights are granted on
-each language's home page, so they cover that language's subtree only; snippet rights follow the same languages
-through ``editorial.permissions.LanguageScopedPermissionPolicy``.
+published by the workflow (pages, partners) or by a publisher (other snippets), never by themselves. Page
+rights are granted on each language's home page, so they cover that language's subtree only; snippet rights
+follow the same languages through ``editorial.permissions.LanguageScopedPermissionPolicy``.
 
 ``setup_roles`` takes an app registry so that the data migration (historical models) and ``load_content``
 (live models, once the home pages exist) share it. It only adds what is missing, except with ``reset=True``
@@ -82,7 +82,7 @@ ROLES = (
         translatable_snippets_only=True,
     ),
     # Wagtail publishes with the approver's rights when the last task is approved, so approvers hold "publish".
-    # Snippets have no workflow here: Moderators publish the drafts Translators leave on translatable snippets.
+    # Snippets without a workflow: Moderators publish the drafts Translators leave on translatable snippets.
     Role(
         MODERATORS,
         page_permissions={"pl": ("publish", "unlock"), "en": ("publish", "unlock")},

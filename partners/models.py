@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -47,11 +47,16 @@ class PartnerQuerySet(models.QuerySet):
 
 
 @public_content
-class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class Partner(
+    PreviewableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """A member of the partnership, one record per language sharing a ``translation_key``.
 
     Drafts are supported so that an accepted membership application can become an unpublished partner that
     an editor reviews before it goes live (``live=False``); visitors and the API see live partners only.
+    Changes go through the editorial workflow ("Akceptacja sekretarza", assigned to this model by
+    ``editorial.workflow.setup_workflow``): whoever may not publish submits them, and a Moderator's approval
+    publishes them.
     """
 
     name = models.CharField(_("name"), max_length=255)

@@ -10,8 +10,11 @@ The rule is Wagtail's: whoever may edit the page and may submit it for moderatio
 progress, and it is not locked) may submit it.
 """
 
+from django.apps import apps as django_apps
 from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,20 +26,38 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowMixin
+from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenuItem
 from wagtail_localize.models import Translation
 
 WORKFLOW_MENU_ITEMS = (WorkflowMenuItem, SnippetWorkflowMenuItem)
 
 
-def can_submit_for_review(page, user):
-    permissions = page.permissions_for_user(user)
-    return permissions.can_edit() and permissions.can_submit_for_moderation()
+def can_submit_for_review(obj, user):
+    """Wagtail's rule: pages by their permission tester; snippets (those with a workflow) as Wagtail's
+    "Submit for moderation" menu item decides, for whoever may edit them (their permission policy)."""
+    if isinstance(obj, Page):
+        permissions = obj.permissions_for_user(user)
+        return permissions.can_edit() and permissions.can_submit_for_moderation()
+    return (
+        isinstance(obj, WorkflowMixin)
+        and policy_registry.get_by_type(type(obj)).user_has_permission_for_instance(user, "change", obj)
+        and obj.has_workflow
+        and not obj.workflow_in_progress
+    )
+
+
+def submit_url(obj):
+    if isinstance(obj, Page):
+        return reverse("editorial:submit_for_review", args=[obj.pk])
+    opts = obj._meta
+    return reverse("editorial:submit_snippet_for_review", args=[opts.app_label, opts.model_name, quote(obj.pk)])
 
 
 def synced_translation(page):
-    """The wagtail-localize translation that ``page`` is the target of, if it is kept in sync with its source."""
+    """The wagtail-localize translation that ``page`` (or a translatable snippet) is the target of, if it is
+    kept in sync with its source."""
     return (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
@@ -47,59 +68,78 @@ def synced_translation(page):
 
 
 def save_translation_draft(translation, user):
-    """A draft revision of the target page with the current string translations (source text where a string is
-    not translated yet); unlike wagtail-localize's own draft save, the live page is not touched."""
+    """A draft revision of the target page (or snippet) with the current string translations (source text where
+    a string is not translated yet); unlike wagtail-localize's own draft save, the live page is not touched."""
     draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
     return draft.save_revision(user=user)
 
 
 class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
+    """Submits a page (``page_id``) or a snippet with a workflow (``app_label``, ``model_name``, ``pk``)."""
+
     template_name = "editorial/submit_for_review.html"
     page_title = _("Submit for review")
     header_icon = "tasks"
 
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(Page, pk=page_id).specific
-        if not can_submit_for_review(self.page, request.user):
+    def get_object(self):
+        if "page_id" in self.kwargs:
+            return get_object_or_404(Page, pk=self.kwargs["page_id"]).specific
+        try:
+            model = django_apps.get_model(self.kwargs["app_label"], self.kwargs["model_name"])
+        except LookupError as error:
+            raise Http404 from error
+        if not issubclass(model, WorkflowMixin):
+            raise Http404
+        return get_object_or_404(model, pk=unquote(self.kwargs["pk"]))
+
+    def dispatch(self, request, **kwargs):
+        self.object = self.get_object()
+        if not can_submit_for_review(self.object, request.user):
             return permission_denied(request)
-        self.translation = synced_translation(self.page)
-        if self.translation is None and not self.page.has_unpublished_changes:
+        self.translation = synced_translation(self.object)
+        if self.translation is None and not self.object.has_unpublished_changes:
             messages.error(request, _("There are no changes to submit for review."))
             return redirect(self.get_success_url())
-        return super().dispatch(request, page_id)
+        return super().dispatch(request, **kwargs)
 
     def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
+        return self.title
+
+    @property
+    def title(self):
+        if isinstance(self.object, Page):
+            return self.object.get_admin_display_title()
+        return str(self.object)
 
     def get_success_url(self):
         next_url = self.request.POST.get("next") or self.request.GET.get("next")
         if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()}):
             return next_url
-        return reverse("wagtailadmin_explore", args=[self.page.get_parent().pk])
+        if isinstance(self.object, Page):
+            return reverse("wagtailadmin_explore", args=[self.object.get_parent().pk])
+        return reverse(self.object.snippet_viewset.get_url_name("edit"), args=[quote(self.object.pk)])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["page"] = self.page
-        context["workflow"] = self.page.get_workflow()
+        context["title"] = self.title
+        context["workflow"] = self.object.get_workflow()
+        context["submit_url"] = submit_url(self.object)
         context["next_url"] = self.get_success_url()
         return context
 
-    def post(self, request, page_id):
+    def post(self, request, **kwargs):
         with transaction.atomic():
             if self.translation is not None:
                 save_translation_draft(self.translation, request.user)
-                self.page = self.page.specific_class.objects.get(pk=self.page.pk)
-            self.page.get_workflow().start(self.page, request.user)
-        messages.success(
-            request,
-            _("“%(title)s” was submitted for review.") % {"title": self.page.get_admin_display_title()},
-        )
+                self.object = type(self.object)._default_manager.get(pk=self.object.pk)
+            self.object.get_workflow().start(self.object, request.user)
+        messages.success(request, _("“%(title)s” was submitted for review.") % {"title": self.title})
         return redirect(self.get_success_url())
 
 
 def submit_for_review_buttons(page, user, view_name=None, next_url=None):
     if can_submit_for_review(page, user) and synced_translation(page) is not None:
-        url = reverse("editorial:submit_for_review", args=[page.pk])
+        url = submit_url(page)
         yield ListingButton(_("Submit for review"), url, priority=65, icon_name="tasks")
 
 
@@ -125,6 +165,29 @@ def open_reviews_in_wagtails_editor(request, page):
     if reviewer_actions(page, request.user) and synced_translation(page) is not None:
         return ReviewEditView.as_view()(request, page_id=page.pk)
     return None
+
+
+class SkipBeforeEditSnippetHooks:
+    """For a snippet's edit view: the ``before_edit_snippet`` hooks already ran for this request (the language
+    check among them); running them again would open wagtail-localize's translation editor once more."""
+
+    def run_hook(self, hook_name, *args, **kwargs):
+        if hook_name == "before_edit_snippet":
+            return None
+        return super().run_hook(hook_name, *args, **kwargs)
+
+
+def open_snippet_reviews_in_wagtails_editor(request, instance):
+    """``before_edit_snippet``: a synced translated snippet in review (a partner) opens in Wagtail's snippet
+    editor for its reviewers, whose main button is then "Approve" — as ``open_reviews_in_wagtails_editor`` for
+    pages. The view class is built on the snippet's own viewset's edit view, which may differ per model."""
+    if not isinstance(instance, WorkflowMixin) or not reviewer_actions(instance, request.user):
+        return None
+    if synced_translation(instance) is None:
+        return None
+    viewset = instance.snippet_viewset
+    view_class = type("ReviewSnippetEditView", (SkipBeforeEditSnippetHooks, viewset.edit_view_class), {})
+    return viewset.construct_view(view_class, **viewset.get_edit_view_kwargs())(request, pk=quote(instance.pk))
 
 
 def put_the_main_action_first(menu_items, request, context):

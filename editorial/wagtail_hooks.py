@@ -16,6 +16,7 @@ from .guards import guarded_localize_urls
 from .review import (
     SubmitForReviewView,
     open_reviews_in_wagtails_editor,
+    open_snippet_reviews_in_wagtails_editor,
     put_the_main_action_first,
     submit_for_review_buttons,
     synced_translation,
@@ -36,6 +37,11 @@ def register_translation_board_urls():
             name="translation_board_results",
         ),
         path("submit-for-review/<int:page_id>/", SubmitForReviewView.as_view(), name="submit_for_review"),
+        path(
+            "submit-for-review/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitForReviewView.as_view(),
+            name="submit_snippet_for_review",
+        ),
     ]
     return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
 
@@ -114,6 +120,7 @@ hooks.register("construct_page_action_menu", put_the_main_action_first)
 hooks.register("construct_snippet_action_menu", put_the_main_action_first)
 # Before wagtail-localize's hook (order 0), which would open its translation editor for every synced translation.
 hooks.register("before_edit_page", open_reviews_in_wagtails_editor, order=-50)
+hooks.register("before_edit_snippet", open_snippet_reviews_in_wagtails_editor, order=-50)
 
 
 @hooks.register("before_edit_page", order=-40)

@@ -3,13 +3,10 @@
 import json
 
 from django import template
-from django.urls import reverse
-
-from wagtail.models import Page
 
 from ..board import OUTDATED, translation_status
 from ..guards import edit_url, user_can_publish
-from ..review import can_submit_for_review
+from ..review import can_submit_for_review, submit_url
 from ..status import status_messages
 
 register = template.Library()
@@ -35,9 +32,7 @@ def translation_editor(context, translation, instance, props):
         "may_publish": may_publish,
         "props": props,
         "in_review": in_review,
-        "submit_url": reverse("editorial:submit_for_review", args=[instance.pk])
-        if isinstance(instance, Page) and not in_review and can_submit_for_review(instance, user)
-        else None,
+        "submit_url": submit_url(instance) if not in_review and can_submit_for_review(instance, user) else None,
         "edit_url": edit_url(instance),
         "warnings": status_messages(row),
         "outdated": row is not None and row.state == OUTDATED,

@@ -178,10 +178,13 @@ class SkipBeforeEditSnippetHooks:
 
 
 def open_snippet_reviews_in_wagtails_editor(request, instance):
-    """``before_edit_snippet``: a synced translated snippet in review (a partner) opens in Wagtail's snippet
-    editor for its reviewers, whose main button is then "Approve" — as ``open_reviews_in_wagtails_editor`` for
-    pages. The view class is built on the snippet's own viewset's edit view, which may differ per model."""
-    if not isinstance(instance, WorkflowMixin) or not reviewer_actions(instance, request.user):
+    """``before_edit_snippet``: a synced translated snippet (a partner) in a workflow — in review, or sent back
+    for changes — opens in Wagtail's snippet editor, as ``open_reviews_in_wagtails_editor`` does for pages: its
+    reviewers get "Approve" as the main button, the submitter sees the review's status (and may resubmit).
+    wagtail-localize's translation editor cannot show a snippet's workflow: its status panel lacks the workflow
+    links Wagtail's snippet editor provides and fails to render. The view class is built on the snippet's own
+    viewset's edit view, which may differ per model."""
+    if not isinstance(instance, WorkflowMixin) or instance.current_workflow_state is None:
         return None
     if synced_translation(instance) is None:
         return None

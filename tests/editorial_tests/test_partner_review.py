@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowContentType, WorkflowState
 from wagtail_localize.models import Translation
 
+from editorial.board import IN_REVIEW, TranslationBoard
 from editorial.workflow import WORKFLOW_NAME
 from partners.models import Partner
 
@@ -215,3 +216,39 @@ def test_a_synced_partner_cannot_be_submitted_twice(client, translator, synced_s
 
     assert response.status_code == 302
     assert WorkflowState.objects.for_instance(synced_submitted).count() == 1
+
+
+def test_a_submitted_synced_partner_is_in_review_on_the_board_and_opens_for_its_translator(
+    client, translator, synced_submitted, locale_pl
+):
+    polish = synced_submitted.get_translation(locale_pl)
+    row = next(row for row in TranslationBoard().rows if isinstance(row.source, Partner) and row.source.pk == polish.pk)
+    assert row.state == IN_REVIEW
+    client.force_login(translator)
+
+    response = client.get(edit_url(synced_submitted))
+
+    assert response.status_code == 200
+    assert WORKFLOW_NAME in response.content.decode()  # Wagtail's status panel shows the review
+    menu = response.context["action_menu"]
+    names = [menu.default_item.name] + [item.name for item in menu.menu_items]
+    assert names == ["action-save", "action-cancel-workflow"]  # Wagtail's choices for a submitter: no publishing
+
+
+def test_a_synced_partner_sent_back_for_changes_opens_for_its_translator_who_resubmits(
+    client, translator, moderator, synced_submitted
+):
+    client.force_login(moderator)
+    workflow_action(client, synced_submitted, "reject")
+    client.force_login(translator)
+
+    response = client.get(edit_url(synced_submitted))
+
+    assert response.status_code == 200
+    menu = response.context["action_menu"]
+    assert menu.default_item.name == "action-submit"  # "Resubmit to Akceptacja sekretarza"
+    response = client.post(edit_url(synced_submitted), form_data(client, synced_submitted, **{"action-submit": "1"}))
+    assert response.status_code == 302
+    state = WorkflowState.objects.for_instance(synced_submitted).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert live_partner(synced_submitted).name != NEW_NAME

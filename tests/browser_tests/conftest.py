@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from wagtail.users.models import UserProfile
+
 # Debian's headless-only build of Chromium when it is installed (what Playwright itself runs for headless tests):
 # the same Blink and V8 as the full browser for about a third less CPU. Otherwise Debian's full Chromium, in its
 # headless mode. CHROMIUM names another binary.
@@ -161,3 +163,15 @@ def portal(tmp_path):
 def screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page, site_url, user, password, language="en"):
+    """Sign ``user`` in to the admin through its login form, with ``language`` as their admin language."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    page.goto(f"{site_url}/admin/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{site_url}/admin/")

@@ -2,10 +2,11 @@
 with wagtail-localize and see the English text on the public site."""
 
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
+
+from .conftest import log_in
 
 PASSWORD = "a-long-test-password-1"  # noqa: S105
 NEW_INTRO = {
@@ -14,16 +15,9 @@ NEW_INTRO = {
 }
 
 
-def log_in(page, site_url, django_user_model):
+def log_in_as_superuser(page, site_url, django_user_model):
     user = django_user_model.objects.create_superuser("redaktor", "redaktor@example.org", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    page.goto(f"{site_url}/admin/login/")
-    page.get_by_label("Username").fill("redaktor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{site_url}/admin/")
+    log_in(page, site_url, user, PASSWORD)
 
 
 def publish(page):
@@ -35,7 +29,7 @@ def publish(page):
 def test_editor_publishes_a_polish_change_and_its_english_translation(site_url, page, django_user_model):
     polish = StandardPage.objects.get(locale__language_code="pl", slug="o-partnerstwie")
     english = polish.get_translation(Locale.objects.get(language_code="en"))
-    log_in(page, site_url, django_user_model)
+    log_in_as_superuser(page, site_url, django_user_model)
 
     page.goto(f"{site_url}/admin/pages/{polish.pk}/edit/")
     page.locator("#id_intro").fill(NEW_INTRO["pl"])

@@ -5,27 +5,15 @@ source changed carries a warning in its editor."""
 import re
 
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
 
 from ..factories.editorial import ModeratorFactory, TranslatorFactory
-from .conftest import DESKTOP, close_tab, new_tab
+from .conftest import DESKTOP, close_tab, log_in, new_tab
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 — the factories' test password
 NEW_TITLE = "About the Lublin Partnership"
-
-
-def log_in(browser_page, site_url, user):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    browser_page.goto(f"{site_url}/admin/login/")
-    browser_page.get_by_label("Username").fill(user.username)
-    browser_page.get_by_label("Password").fill(PASSWORD)
-    browser_page.get_by_role("button", name="Sign in").click()
-    browser_page.wait_for_url(f"{site_url}/admin/")
 
 
 def about_pages():
@@ -36,7 +24,7 @@ def about_pages():
 def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url, page, browser):
     polish, english = about_pages()
     translator, moderator = TranslatorFactory(), ModeratorFactory()
-    log_in(page, site_url, translator)
+    log_in(page, site_url, translator, PASSWORD)
 
     # The sync screen offers no "Publish immediately" to a Translator.
     source = TranslationSource.objects.get(object_id=polish.translation_key, locale=polish.locale)
@@ -63,7 +51,7 @@ def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url,
 
     moderator_tab = new_tab(browser, DESKTOP)
     try:
-        log_in(moderator_tab, site_url, moderator)
+        log_in(moderator_tab, site_url, moderator, PASSWORD)
         moderator_tab.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
         footer = moderator_tab.locator("footer")
         assert footer.get_by_role("button", name="Publish", exact=True).count() == 0

@@ -3,11 +3,11 @@ applications in the menu, reads one (Polish labels, Tak, a dash for what was lef
 
 from django.contrib.auth.models import Group
 
-from wagtail.users.models import UserProfile
-
 from editorial.roles import SECRETARIAT
 from membership.models import ApplicationStatus, MembershipApplication
 from tests.factories.membership import MembershipApplicationFactory
+
+from .conftest import log_in
 
 PASSWORD = "a-long-test-password-2"  # noqa: S105
 
@@ -15,14 +15,7 @@ PASSWORD = "a-long-test-password-2"  # noqa: S105
 def log_in_as_secretary(page, site_url, django_user_model):
     user = django_user_model.objects.create_user("sekretariat", "sekretariat@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name=SECRETARIAT))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "pl"
-    profile.save()
-    page.goto(f"{site_url}/admin/login/")
-    page.locator("#id_username").fill("sekretariat")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{site_url}/admin/")
+    log_in(page, site_url, user, PASSWORD, language="pl")
 
 
 def test_the_secretary_reads_and_accepts_an_application(site_url, page, django_user_model):

@@ -67,7 +67,7 @@ def test_a_stale_live_translation_shows_a_warning_in_its_editor(site_url, page):
     polish, english = about_pages()
     polish.intro = "Nowe wprowadzenie, którego angielska wersja jeszcze nie ma."
     polish.save_revision().publish()
-    log_in(page, site_url, TranslatorFactory())
+    log_in(page, site_url, TranslatorFactory(), PASSWORD)
 
     page.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from PIL import Image, ImageChops
+from playwright.sync_api import sync_playwright
 
 from django.conf import settings
 from django.urls import reverse
@@ -29,7 +30,7 @@ from wagtail.models import Locale
 from news.models import EventIndexPage, NewsIndexPage
 
 from ..factories.news import EventPageFactory, NewsPageFactory
-from .conftest import ARTIFACTS, DESKTOP, close_tab, new_tab
+from .conftest import ARTIFACTS, CHROMIUM_ARGS, DESKTOP, close_tab, new_tab
 from .test_accessibility import one_page_of_each_type
 
 BASELINES = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -44,6 +45,21 @@ pytestmark = pytest.mark.skipif(
     MODE not in {"compare", "update"},
     reason="visual comparison runs with `make screenshots` (baselines: `make screenshots-update`)",
 )
+
+
+# Pixels belong to one browser: the baselines are Debian's full Chromium (the one CI has always installed), not
+# the headless shell the other browser tests prefer (it draws text differently).
+SCREENSHOT_CHROMIUM = Path(os.environ.get("SCREENSHOT_CHROMIUM", "/usr/bin/chromium"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not SCREENSHOT_CHROMIUM.exists():
+        pytest.fail(f"the screenshots are compared in {SCREENSHOT_CHROMIUM}: `apt-get install chromium`")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(SCREENSHOT_CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ import pytest
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 
 from wagtail.models import Locale
 
@@ -23,16 +22,6 @@ def accession_page(db):
     return lambda code: AccessionPage.objects.get(
         translation_key=translation_key_for("accession"), locale=Locale.objects.get(language_code=code)
     )
-
-
-@pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(site_database, django_db_blocker):
-    """For the migration tests: on SQLite they are transactional (it cannot change a schema inside a transaction)
-    and end by emptying every table, so the loaded site is put back after the module."""
-    yield
-    if connection.vendor == "sqlite":
-        with django_db_blocker.unblock():
-            site_database.restore()
 
 
 #: The institution and people of an application written into the schema from before a migration.

@@ -84,7 +84,7 @@ def fill_the_old_schema(apps):
 
 
 @pytest.mark.django_db(transaction=TRANSACTIONAL)
-def test_contacts_copied_from_applications_are_cleared_and_institutional_ones_kept(loaded_site_restored_afterwards):
+def test_contacts_copied_from_applications_are_cleared_and_institutional_ones_kept():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
     try:

@@ -97,9 +97,7 @@ def accession_pages(apps):
 
 
 @pytest.mark.django_db(transaction=TRANSACTIONAL)
-def test_the_membership_migrations_keep_the_rows_page_types_and_rights_of_a_database_in_the_old_schema(
-    loaded_site_restored_afterwards,
-):
+def test_the_membership_migrations_keep_the_rows_page_types_and_rights_of_a_database_in_the_old_schema():
     User = get_user_model()
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()

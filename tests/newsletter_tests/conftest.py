@@ -18,21 +18,6 @@ def admin(client):
     return client
 
 
-@pytest.fixture(scope="module")
-def loaded_site_restored_afterwards(site_database, django_db_blocker):
-    """For the modules of transactional tests, which end by emptying every table: the next module finds the
-    loaded site again."""
-    yield
-    with django_db_blocker.unblock():
-        site_database.restore()
-
-
-@pytest.fixture
-def loaded_site(site_database, transactional_db, loaded_site_restored_afterwards):
-    """A transactional test starting from the loaded site (the previous one emptied the database)."""
-    site_database.restore()
-
-
 def form_data(email, language="pl", **overrides):
     """What the footer form posts for a visitor who ticked the box under the current consent text."""
     data = {

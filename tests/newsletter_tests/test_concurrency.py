@@ -19,7 +19,7 @@ SIGNUPS = 50
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(NEWSLETTER_RATE_LIMITS={"ip": "1000/h", "email": "1000/h"})
-def test_fifty_concurrent_signups_for_one_address_leave_one_row_and_send_one_email(loaded_site, mailoutbox):
+def test_fifty_concurrent_signups_for_one_address_leave_one_row_and_send_one_email(transactional_db, mailoutbox):
     data = form_data("Same.Person@example.org")
     start = threading.Barrier(SIGNUPS)
     statuses = []

@@ -50,9 +50,7 @@ def fill_the_old_schema(apps, now):
 
 
 @pytest.mark.django_db(transaction=TRANSACTIONAL)
-def test_the_consent_fields_of_existing_subscribers_become_their_first_history_entries(
-    loaded_site_restored_afterwards,
-):
+def test_the_consent_fields_of_existing_subscribers_become_their_first_history_entries():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
     now = timezone.now()

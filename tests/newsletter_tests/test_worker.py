@@ -21,7 +21,7 @@ from newsletter.tokens import request_for_confirmation
 from ..factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from .conftest import form_data
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("loaded_site")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SEND_ISSUE = "newsletter.tasks.send_issue"
 SEND_CONFIRMATION = "newsletter.tasks.send_confirmation_link"

@@ -45,13 +45,10 @@ from news.models import EventIndexPage, NewsIndexPage
 AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_content
 #: Where the SQLite template of the last run is kept for the next one (var/ is not committed).
 TEMPLATE_CACHE = Path(settings.BASE_DIR) / "var" / "test-database"
-#: What the template is not built from: the tests themselves, documentation, tools, and what runs leave behind.
+#: What the template is not built from: the tests themselves, documentation, tools, and what runs leave behind
+#: (besides every hidden folder: .git, .venv, the tools' caches, and Hypothesis's example database, which each
+#: run of the schemathesis tests rewrites).
 NOT_TEMPLATE_SOURCES = {
-    ".ci",
-    ".git",
-    ".venv",
-    ".pytest_cache",
-    ".ruff_cache",
     "__pycache__",
     "bench",
     "docs",
@@ -218,7 +215,9 @@ def template_sources_key():
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
     for folder, subfolders, files in os.walk(base):
-        subfolders[:] = sorted(name for name in subfolders if name not in NOT_TEMPLATE_SOURCES)
+        subfolders[:] = sorted(
+            name for name in subfolders if name not in NOT_TEMPLATE_SOURCES and not name.startswith(".")
+        )
         if folder == str(base):
             continue  # the checkout's own files: the Makefile, README, pyproject.toml, requirements (see packages)
         for name in sorted(files):

@@ -98,6 +98,26 @@ def test_results_are_paginated(client, news_index_pl):
     assert not set(result_urls(first)) & set(result_urls(second))
 
 
+def test_all_matches_are_counted_past_the_kept_rows_by_the_one_query_that_ranks_them(
+    client, news_index_pl, monkeypatch
+):
+    from search import query
+
+    monkeypatch.setattr(query, "MAX_RESULTS", 5)
+    for number in range(12):
+        NewsPageFactory(parent=news_index_pl, title=f"Warsztaty spółdzielcze {number}", lead="Warsztaty.")
+    locale = news_index_pl.locale
+
+    with CaptureQueriesContext(connection) as queries:
+        rows, count = query.search_entries("warsztaty", [locale])
+
+    assert (len(rows), count) == (5, 12)
+    ranking = [q["sql"] for q in queries if "search_searchkey" in q["sql"]]
+    assert len(ranking) == 1 and "COUNT(" not in ranking[0].upper()
+    # Five kept rows make one page of ten results, and the summary still says how many matched.
+    assert "12 wyników dla „warsztaty”" in client.get("/pl/szukaj/", {"q": "warsztaty"}).content.decode()
+
+
 def test_search_query_count_does_not_grow_with_the_number_of_results(client, news_index_pl):
     NewsPageFactory(parent=news_index_pl, title="Warsztaty 1", lead="Warsztaty.")
     with CaptureQueriesContext(connection) as few:

@@ -8,6 +8,7 @@ while the demo data has no events, 20 "[BENCH]" events in each language so that 
 """
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -23,7 +24,7 @@ django.setup()
 from django.apps import apps  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command, get_commands, load_command_class  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
@@ -37,7 +38,8 @@ DEMO_COUNTS = {"partners": 1000, "news": 2000}
 EVENTS = 20
 SEARCH_QUERIES = {"pl": "?q=ekonomia+spo%C5%82eczna", "en": "?q=social+economy"}
 #: What the database was filled with, written once it is: a later run at the same scale reuses the content.
-SEEDED_MARKER = Path(__file__).resolve().parent.parent / "var" / "bench" / "seeded.json"
+#: Where a run records the scale it seeded, one file per database (var/bench/ serves SQLite and PostgreSQL runs).
+SEEDED_MARKERS = Path(__file__).resolve().parent.parent / "var" / "bench"
 
 
 def log(message):
@@ -160,12 +162,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=6000)
     args = parser.parse_args()
-    scale = {"pages": args.pages, "events": EVENTS, **DEMO_COUNTS}
-    if SEEDED_MARKER.exists() and json.loads(SEEDED_MARKER.read_text()) == scale:
-        log(f"seed: reusing the content of an earlier run at the same scale ({SEEDED_MARKER})")
+    database = {key: connection.settings_dict[key] for key in ("ENGINE", "NAME", "HOST", "PORT")}
+    scale = {"database": database, "pages": args.pages, "events": EVENTS, **DEMO_COUNTS}
+    marker = SEEDED_MARKERS / f"seeded-{hashlib.sha256(json.dumps(database).encode()).hexdigest()[:12]}.json"
+    if marker.exists() and json.loads(marker.read_text()) == scale:
+        log(f"seed: reusing the content of an earlier run at the same scale ({marker})")
     else:
         seed(args.pages)
-        SEEDED_MARKER.write_text(json.dumps(scale))
+        marker.write_text(json.dumps(scale))
     log(f"seed: {Page.objects.live().count()} live pages in the database")
     # Seeds and demo data are bulk-inserted (no public_content_changed): index them as a deployment would, and
     # with the analysis of the code being measured.

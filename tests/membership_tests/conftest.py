@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +36,26 @@ OLD_APPLICATION_ADDRESS = {
     "representative_role": "prezes",
     "contact_name": "Anna Nowak",
 }
+
+
+def old_accepted_application(model, **fields):
+    """An accepted application written into a schema from before a migration (``model`` from its ``apps``)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    return model.objects.create(
+        submission_token=uuid.uuid4(),
+        status="accepted",
+        language="pl",
+        **OLD_APPLICATION_ADDRESS,
+        motivation="Chcemy działać razem.",
+        supports_ideological_declaration=True,
+        consent_version="2026-11-v1",
+        consent_text="Wyrażam zgodę.",
+        consent_given_at=now,
+        decided_at=now,
+        **fields,
+    )
 
 
 def migrate(executor, targets):

@@ -18,7 +18,7 @@ from wagtail.models import Revision
 
 from partners.models import Partner
 
-from .conftest import OLD_APPLICATION_ADDRESS, migrate
+from .conftest import migrate, old_accepted_application
 
 BEFORE = [("partners", "0003_alter_partnerindexpage_body"), ("membership", "0002_application_address_confirmation")]
 TRANSACTIONAL = connection.vendor == "sqlite"
@@ -62,22 +62,13 @@ def fill_the_old_schema(apps):
             created_at=timezone.now(),
             content={"pk": partner.pk, "name": partner.name, "email": partner.email, "phone": partner.phone},
         )
-    apps.get_model("membership", "MembershipApplication").objects.create(
-        submission_token=uuid.uuid4(),
-        status="accepted",
-        language="pl",
+    old_accepted_application(
+        apps.get_model("membership", "MembershipApplication"),
         institution_name="Fundacja Skopiowana",
         sector="ngo",
         legal_form="fundacja",
-        **OLD_APPLICATION_ADDRESS,
         email=PERSONAL_EMAIL.upper(),
         phone=PERSONAL_PHONE,
-        motivation="Chcemy działać razem.",
-        supports_ideological_declaration=True,
-        consent_version="2026-11-v1",
-        consent_text="Wyrażam zgodę.",
-        consent_given_at=timezone.now(),
-        decided_at=timezone.now(),
         partner=copied["pl"],
     )
     return {"copied": [p.pk for p in copied.values()], "institutional": institutional.pk}

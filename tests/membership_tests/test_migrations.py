@@ -22,7 +22,7 @@ from membership.decisions import ACCEPT_ACTION
 from membership.models import AccessionPage, ApplicationStatus, MembershipApplication
 from partners.models import Partner
 
-from .conftest import OLD_APPLICATION_ADDRESS, migrate
+from .conftest import migrate, old_accepted_application
 
 BEFORE_MEMBERSHIP = ("documents", "0002_quote_source_language")
 TRANSACTIONAL = connection.vendor == "sqlite"
@@ -59,23 +59,14 @@ def fill_the_old_schema(apps):
         translation_key=uuid.uuid4(),
         live=False,
     )
-    application = apps.get_model("documents", "MembershipApplication").objects.create(
-        submission_token=uuid.uuid4(),
-        status="accepted",
-        language="pl",
+    application = old_accepted_application(
+        apps.get_model("documents", "MembershipApplication"),
         institution_name="Spółdzielnia Socjalna Migracja",
         sector="social_economy",
         social_economy_kind="social_cooperative",
         legal_form="spółdzielnia socjalna",
-        **OLD_APPLICATION_ADDRESS,
         email="biuro@migracja.example.org",
         phone="81 000 00 00",
-        motivation="Chcemy działać razem.",
-        supports_ideological_declaration=True,
-        consent_version="2026-11-v1",
-        consent_text="Wyrażam zgodę.",
-        consent_given_at=timezone.now(),
-        decided_at=timezone.now(),
         decided_by=secretary,
         partner=partner,
     )

@@ -13,8 +13,14 @@ reading them.
 Keys (``KEY_PREFIX`` of the default cache in front):
 
 - ``site:<version>:<sha256 of host|port>``: the request's Site, its root page specific;
-- ``route:<version>:<sha256 of host+path>``: the page a path leads to and what is left of the path for its own
-  routing (a routable page's sub-path), stored only once its answer was a 200.
+- ``route:<version>:<sha256 of host+path>``: the page a path leads to, what is left of the path for its own
+  routing (a routable page's sub-path), and whether any view restriction applied to the page, stored only once
+  its answer was a 200.
+
+A page that no view restriction reached when its route was stored answers Wagtail's ``check_view_restrictions``
+hook (``page.get_view_restrictions()``, two queries on every request) with an empty queryset while the version
+holds: adding, changing or removing a restriction anywhere is public content and starts a new version. A page
+under a restriction is checked by Wagtail on every request, as before.
 """
 
 import hashlib
@@ -27,7 +33,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import Http404
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +96,9 @@ def use_stored_route(request, path, version):
     key = route_key(request, version)
     stored = _load(key)
     if stored is not None:
-        page, remaining = stored
+        page, remaining, unrestricted = stored
+        if unrestricted:
+            _no_view_restrictions(page)
         try:
             # The page's own routing of what is left of the path (a routable page's sub-path): no query.
             setattr(request, ROUTE_ATTRIBUTE, page.route(request, list(remaining)))
@@ -108,7 +116,16 @@ def snapshot_route(page, request):
     consumed = page.depth - route["site"].root_page.depth
     if 0 <= consumed <= len(route["components"]):
         page.locale  # noqa: B018 - loaded once here, stored with the page: every template asks for it
-        route["snapshot"] = pickle.dumps((page, route["components"][consumed:]))
+        unrestricted = not page.get_view_restrictions().exists()
+        route["snapshot"] = pickle.dumps((page, route["components"][consumed:], unrestricted))
+        if unrestricted:
+            _no_view_restrictions(page)  # Wagtail's check, next in this request, need not ask again
+
+
+def _no_view_restrictions(page):
+    """This page object answers ``get_view_restrictions()`` with no restriction and no query (it is a copy for
+    one request, made from a route stored under the current version)."""
+    page.get_view_restrictions = PageViewRestriction.objects.none
 
 
 def store_route(request, response):

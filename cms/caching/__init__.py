@@ -22,7 +22,8 @@ What is cached (keys after the cache's ``KEY_PREFIX``; everything but the versio
 - fragments: ``template.cache.<name>.<md5 of the version, the language and the listed values>``, written by
   Django's cache tag (Wagtail's ``{% wagtailcache %}``) in templates, with the values of ``context_processors``;
 - Wagtail's Site: ``site:<version>:<sha256 of host|port>`` (``routing``);
-- a path's route: ``route:<version>:<sha256 of host and path>`` (``routing``);
+- a path's route: ``route:<version>:<sha256 of host and path>``, with whether any view restriction applied to its
+  page (none: Wagtail's restriction check then costs no query) (``routing``);
 - the API: its ``ETag`` and ``Last-Modified`` derive from the version, and portals and CDNs keep answers
   ``API_CACHE_MAX_AGE`` seconds, revalidating with 304s while the version holds; a content endpoint's 200 is
   kept as ``api:<ETag>:<method>:<digest of Accept and language>`` and served without running the view (``api``);

@@ -15,16 +15,19 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path, re_path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from taggit.managers import TaggableManager
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.images.api.fields import ImageRenditionField
 
+from home.content_events import cached_for_content
 from home.languages import language_codes
 
 from .errors import NotFound, api_language, error_body
@@ -47,6 +50,39 @@ def order_pattern(names):
     return rf"^(?:random|{name}(?:,{name})*)$"
 
 
+class _KnownCount:
+    """A queryset whose count is known: what ``WagtailPagination`` reads of it (its count, one slice)."""
+
+    def __init__(self, queryset, count):
+        self.queryset, self.total = queryset, count
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
+class KeptCountPagination(WagtailPagination):
+    """Wagtail's pagination, with a listing's ``meta.total_count`` kept per content version
+    (``home.content_events.cached_for_content``): the count visits every matching object (2 ms of SQL for the
+    pages at 10,000, a fifth of a listing's time), while the page of items is a short indexed read. Not kept for
+    answers that change with the clock (``time_dependent_parameters``) nor for searches (their results are kept
+    by the search index)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        clock_bound = view is not None and view.time_dependent_parameters & set(request.GET)
+        if isinstance(queryset, QuerySet) and not clock_bound:
+            try:
+                sql = str(queryset.query)
+            except EmptyResultSet:
+                sql = None
+            if sql is not None:
+                count = cached_for_content(request, "api-count", (type(view).__name__, sql), queryset.count)
+                queryset = _KnownCount(queryset, count)
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ContentAPIMixin:
     """The contract; see the module's docstring. Put it first among a viewset's bases."""
 
@@ -56,6 +92,7 @@ class ContentAPIMixin:
 
     authentication_classes = []
     permission_classes = [AllowAny]
+    pagination_class = KeptCountPagination
     renderer_classes = [JSONRenderer]
     #: Parameters of every operation of this endpoint besides ``fields`` and the filters' own.
     common_parameters = (FORMAT, CACHE_BUSTER)

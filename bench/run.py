@@ -135,18 +135,14 @@ def warm_up(port, path, connections, rounds=2):
 
 
 def run_wrk(url, duration, connections):
+    """wrk's figures for ``url``; a ``{n}`` in it is replaced by a different value for every request."""
+    base, _, query = url.partition("?")
+    script = ["-s", str(BENCH_DIR / "wrk_report.lua"), url]
+    if "{n}" in url:
+        scheme_and_host, path = base.split("/", 3)[:3], "/" + base.split("/", 3)[3] + "?" + query
+        script = ["-s", str(BENCH_DIR / "wrk_unique.lua"), "/".join(scheme_and_host), "--", path]
     output = subprocess.run(
-        [
-            "wrk",
-            f"-t{min(2, connections)}",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(BENCH_DIR / "wrk_report.lua"),
-            url,
-        ],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", *script],
         capture_output=True,
         text=True,
         check=True,
@@ -173,7 +169,7 @@ def run_python_load(port, path, duration, connections):
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", path.replace("{n}", f"{threading.get_ident()}x{len(mine) + failed}"))
                 response = connection.getresponse()
                 response.read()
                 if response.status >= 400:
@@ -234,6 +230,10 @@ def scenarios(targets):
         found.append(("search", targets["search"], "search"))
     found.append(("API listing (20, fields=*)", targets["api_listing"], "api"))
     found.append(("API detail", targets["api_detail"], "api"))
+    # jQuery's cache buster (``_``, accepted and ignored): every request a URL never asked before, so no kept
+    # answer serves it: what the API costs to compute. Shown beside the budgeted rows, without a budget of its own.
+    found.append(("API listing, new URL each request", targets["api_listing"] + "&_={n}", "api first"))
+    found.append(("API detail, new URL each request", targets["api_detail"] + "?_={n}", "api first"))
     found.append(("bare Django view (again)", "/bench/bare/", "bare"))
     return found
 

@@ -30,7 +30,8 @@ What is cached (keys after the cache's ``KEY_PREFIX``; everything but the versio
 - values views compute from live content, through ``home.content_events.cached_for_content`` (apps below ``cms``
   read the version from ``request.content_version``): ``partner-page:<version>:…`` (a partner and its
   translations' paths), ``partner-sector-counts:<version>:…``, ``news-count:<version>:…``,
-  ``event-count:<version>:…`` (the last also per minute: events end by themselves).
+  ``event-count:<version>:…`` (the last also per minute: events end by themselves), ``api-count:<version>:…``
+  (an API listing's ``total_count``, ``api.contract.KeptCountPagination``).
 
 The site search keeps its matches (``search:<generation>:…``, ``search.query``) and each page of results as shown
 (``search-shown:<generation>:…``, ``search.views``) under the search index's generation, which every index write

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search.analysis import text_keys
+from search.indexing import rebuild
 from search.models import SearchEntry, SearchKey
 from search.query import highlight
 
@@ -150,3 +151,17 @@ def test_a_snippet_of_a_text_without_the_query_words_is_its_beginning():
     text = "Pierwsze zdanie tekstu. " + "słowo " * 8000
 
     assert highlight(text, "spoldzielnia", "pl") == "Pierwsze zdanie tekstu. " + " ".join(["słowo"] * 27) + "…"
+
+
+def test_a_rebuild_leaves_the_planner_statistics_of_the_index_tables_up_to_date():
+    rebuild()
+
+    table = SearchKey._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+            rows = int(cursor.fetchone()[0].split()[0])
+        else:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            rows = int(cursor.fetchone()[0])
+    assert rows == SearchKey.objects.count() > 0

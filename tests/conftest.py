@@ -91,6 +91,17 @@ def maintenance_connection():
     return load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="maintenance")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests that need no database first (after pytest-django's ordering, which puts them last): where the
+    template has to be built, the other workers run them meanwhile instead of waiting for it."""
+    items.sort(key=uses_the_database)
+
+
+def uses_the_database(item):
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+
+
 def pytest_configure(config):
     if config.getoption("reuse_db"):
         raise pytest.UsageError("--reuse-db is not supported: the suite builds its database once per run")

@@ -14,6 +14,7 @@ texts, settings), the installed packages and Python. A fresh clone, and CI, buil
 """
 
 import fcntl
+import gc
 import hashlib
 import importlib
 import importlib.metadata
@@ -89,6 +90,24 @@ def maintenance_connection():
     """A connection to PostgreSQL's own database, from which databases are dropped and created."""
     settings = {**connection.settings_dict, "NAME": "postgres"}
     return load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="maintenance")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests that need no database first (after pytest-django's ordering, which puts them last): where the
+    template has to be built, the other workers run them meanwhile instead of waiting for it."""
+    items.sort(key=uses_the_database)
+
+
+def uses_the_database(item):
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+
+
+def pytest_collection_finish(session):
+    """Django, Wagtail, every test module and the collected tests are all in memory now, for the whole run: the
+    garbage collector stops looking at them (about half of its time during the tests, 3 % of a worker's CPU)."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_configure(config):

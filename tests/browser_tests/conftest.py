@@ -154,7 +154,8 @@ class Portal:
 @pytest.fixture
 def portal(tmp_path):
     portal = Portal(tmp_path)
-    threading.Thread(target=portal.server.serve_forever, daemon=True).start()
+    # A short poll interval: shutdown() waits for serve_forever's next look (half a second by default).
+    threading.Thread(target=portal.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
     yield portal
     portal.server.shutdown()
     portal.server.server_close()

@@ -4,8 +4,8 @@ element that exists (axe does not check this), and axe finds no violation in tha
 
 import pytest
 
-from .conftest import MOBILE, close_tab, new_tab
-from .test_accessibility import axe_violations
+from .conftest import MOBILE, close_tab
+from .test_accessibility import axe_violations, new_axe_tab
 
 FORMS = {
     ("contact", "pl"): ("/pl/kontakt/", "form.contact-form__form", "Błędów (5): ", "Formularz zawiera 5 błędów"),
@@ -33,7 +33,7 @@ MISSING_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby]"
 @pytest.mark.parametrize(("form_name", "language"), FORMS, ids=lambda value: str(value))
 def test_an_empty_submit_leads_to_a_focused_linked_error_summary(site_url, browser, form_name, language):
     path, form_selector, title_start, summary_title = FORMS[(form_name, language)]
-    tab = new_tab(browser, MOBILE)
+    tab = new_axe_tab(browser, MOBILE)
     try:
         tab.goto(f"{site_url}{path}")
         tab.locator(form_selector).locator("button[type=submit]").click()

@@ -34,7 +34,9 @@ class Receiver:
         handler = type("Handler", (ReceiverHandler,), {"receiver": self})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # serve_forever looks for a shutdown request between waits for a connection; its default wait, half a second,
+        # was what every test using the receiver spent in its teardown.
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
 
     def answer(self, *statuses):
         self.statuses = list(statuses)

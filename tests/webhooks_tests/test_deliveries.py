@@ -278,7 +278,8 @@ def test_the_documented_javascript_code_verifies_a_delivery(
     )
 
     result = subprocess.run(  # noqa: S603
-        [node, "-e", check, endpoint.secret, request.headers["X-Partnerstwo-Signature"]],
+        # "--": a secret may start with "-" (token_urlsafe), which node would otherwise take for an option.
+        [node, "-e", check, "--", endpoint.secret, request.headers["X-Partnerstwo-Signature"]],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -173,3 +173,31 @@ def test_a_mail_server_that_is_down_loses_no_message_and_shows_no_error(client, 
     assert response.status_code == 200
     assert "Thank you for your message." in response.content.decode()
     assert FormSubmission.objects.count() == 1
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_the_kept_empty_form_has_each_visitors_own_token_and_a_sent_form_its_own_errors(
+    client, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    first, second = client.get(PATHS["pl"]).content.decode(), Client().get(PATHS["pl"]).content.decode()
+    assert TOKEN.search(first).group() != TOKEN.search(second).group()
+    assert TOKEN.sub("", first) == TOKEN.sub("", second)
+
+    sent = client.post(PATHS["pl"], {**MESSAGE, "email": "nie-adres", "name": "Anna Nowak"}).content.decode()
+    assert "Formularz zawiera 1 błąd" in sent and 'value="Anna Nowak"' in sent
+    again = Client().get(PATHS["pl"]).content.decode()
+    assert "Formularz zawiera" not in again and 'value="Anna Nowak"' not in again
+
+    page = ContactPage.objects.get(locale__language_code="pl")
+    field = page.form_fields.get(clean_name="subject")
+    field.label = "Temat wiadomości"
+    field.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert "Temat wiadomości" in Client().get(PATHS["pl"]).content.decode()

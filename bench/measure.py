@@ -2,7 +2,7 @@
 with the production settings against the benchmark's database in var/bench/ (run `make bench` once first).
 
     python bench/measure.py [--requests 30] [--only home_pl,news_index] [--html-dir DIR] [--json FILE]
-    python bench/measure.py --cold [--requests 5] [--json FILE]
+    python bench/measure.py --cold [--requests 15] [--json FILE]
 
 Pages are asked for with a query string, so the full-page cache never answers: these are the costs of
 rendering. ``--html-dir`` saves each answer's HTML (to diff the output of two versions of the code).

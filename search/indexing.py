@@ -29,7 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -48,6 +48,7 @@ from wagtail.search import index
 
 from home import content_events
 from home.blocks import HeadingBlock
+from home.database import refresh_planner_statistics
 
 from .analysis import text_keys
 from .models import SearchEntry, SearchKey
@@ -258,18 +259,10 @@ def rebuild(progress=None):
             index_public(obj)
             if progress:
                 progress(model, obj)
-    refresh_statistics()
+    # The ranking's joins are planned from the new tables' figures (PostgreSQL's autovacuum comes later).
+    refresh_planner_statistics(SearchEntry, SearchKey)
     index_changed()
     return SearchEntry.objects.filter(public=True).count(), SearchEntry.objects.filter(public=False).count()
-
-
-def refresh_statistics():
-    """The database's planner statistics of the index tables, gathered again after a rebuild rewrote them all:
-    PostgreSQL's autovacuum gets to it only later, and until then plans the ranking's joins from the empty tables'
-    figures (searches took 60–110 ms instead of 10–55 ms at 10,000 pages)."""
-    with connection.cursor() as cursor:
-        for model in (SearchEntry, SearchKey):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def generation():

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home.database import refresh_planner_statistics
 from home.demo import DEFAULT_SEED, generators
 
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{generator.name}: {removed} removed; creating {count}")
                 summary = generator.generate(count, rng, self._progress(generator.name))
             summaries.append(f"{generator.name}: {summary}")
+        refresh_planner_statistics()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s (seed {options['seed']})"))
         for line in summaries:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from home.database import refresh_planner_statistics
 from home.seeding import ContentLoader
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         for path in settings.SEED_CONTENT:
             self.stdout.write(f"Content from {path}")
             import_string(path)(loader)
+        refresh_planner_statistics()
         self.stdout.write(
             self.style.SUCCESS(f"Done: {loader.created} created, {loader.existing} already present and left unchanged.")
         )

@@ -95,7 +95,8 @@ def use_stored_route(request, path, version):
         return
     key = route_key(request, version)
     stored = _load(key)
-    if stored is not None:
+    # A route stored by an earlier release in another shape (before a deploy, under the same version) is a miss.
+    if isinstance(stored, tuple) and len(stored) == 3:
         page, remaining, unrestricted = stored
         if unrestricted:
             _no_view_restrictions(page)

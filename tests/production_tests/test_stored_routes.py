@@ -2,6 +2,8 @@
 it led to until the content changes, and every change editors make to where pages are reaches the next
 answer. Pages are asked for with a query string, so that the full-page cache is not what answers."""
 
+import pickle
+
 import pytest
 
 from django.core.cache import cache
@@ -156,6 +158,21 @@ def test_a_stored_route_that_no_longer_loads_is_routed_again(client):
     request = RequestFactory().get("/pl/o-partnerstwie/")
     # What a deploy that renamed a page class leaves behind: bytes that do not unpickle any more.
     cache.set(routing.route_key(request, content_version()), b"\x80\x04\x95 no longer a page")
+
+    response = get(client, "/pl/o-partnerstwie/")
+
+    assert response.status_code == 200
+    assert "<h1>O Partnerstwie</h1>" in response.content.decode()
+
+
+def test_a_route_stored_in_an_earlier_releases_shape_is_routed_again(client):
+    from wagtail.models import Page as WagtailPage
+
+    get(client, "/pl/o-partnerstwie/")
+    request = RequestFactory().get("/pl/o-partnerstwie/")
+    page = WagtailPage.objects.get(url_path__endswith="/o-partnerstwie/").specific
+    # What the release before stored: the page and the rest of the path, without the view-restriction answer.
+    cache.set(routing.route_key(request, content_version()), pickle.dumps((page, [])))
 
     response = get(client, "/pl/o-partnerstwie/")
 

@@ -1,5 +1,7 @@
 """What the news app offers to other apps' templates: the home page's latest news and next events, feed links."""
 
+from operator import attrgetter
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
@@ -30,9 +32,11 @@ def _indexes(context):
             Page.objects.live()
             .exclude(private_pages_q(request))
             .filter(locale=locale, content_type__in=types.values())
-            .order_by("path")
+            .order_by()
         )
-        for index in pages:
+        # In tree order, sorted here: a page or two. Asked to order them by path, SQLite walks the whole page tree
+        # in path order (2.6 ms at 10,000 pages) instead of reading them from the content type's index.
+        for index in sorted(pages, key=attrgetter("path")):
             # The first of each kind, as a page of its own type (feed URLs, routes) without a query per page.
             model = model_of[index.content_type_id]
             found.setdefault(model, index.specific_deferred)

@@ -126,7 +126,8 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(BasePage):
-    date = models.DateField(_("date"), default=timezone.localdate)
+    # Indexed: the newest items (the home page, the news list, feeds) are read in date order out of thousands.
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in lists, feeds and search results."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     image = models.ForeignKey(

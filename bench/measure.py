@@ -31,8 +31,12 @@ import prepare  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
+
+from search.indexing import index_changed  # noqa: E402
 
 UNCACHED = "bench=uncached"
 COLD_TARGETS = ("home_pl", "partners_index_pl", "news_page_pl")
@@ -162,11 +166,6 @@ def main_cold(args, client, targets):
 
 def measure_cold_search(client):
     """Median, p95 and worst of the ``COLD_SEARCHES``, each made right after the index's generation moved on."""
-    from django.urls import reverse
-    from django.utils import translation
-
-    from search.indexing import index_changed
-
     timings, queries = [], []
     for language, words in COLD_SEARCHES.items():
         with translation.override(language):

@@ -9,7 +9,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -182,8 +182,6 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 def test_the_kept_empty_form_has_each_visitors_own_token_and_a_sent_form_its_own_errors(
     client, django_capture_on_commit_callbacks
 ):
-    from django.test import Client
-
     first, second = client.get(PATHS["pl"]).content.decode(), Client().get(PATHS["pl"]).content.decode()
     assert TOKEN.search(first).group() != TOKEN.search(second).group()
     assert TOKEN.sub("", first) == TOKEN.sub("", second)

@@ -166,11 +166,9 @@ def test_a_stored_route_that_no_longer_loads_is_routed_again(client):
 
 
 def test_a_route_stored_in_an_earlier_releases_shape_is_routed_again(client):
-    from wagtail.models import Page as WagtailPage
-
     get(client, "/pl/o-partnerstwie/")
     request = RequestFactory().get("/pl/o-partnerstwie/")
-    page = WagtailPage.objects.get(url_path__endswith="/o-partnerstwie/").specific
+    page = Page.objects.get(url_path__endswith="/o-partnerstwie/").specific
     # What the release before stored: the page and the rest of the path, without the view-restriction answer.
     cache.set(routing.route_key(request, content_version()), pickle.dumps((page, [])))
 

@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
 
 from search.analysis import text_keys
 from search.indexing import rebuild
@@ -172,10 +175,6 @@ def test_a_rebuild_leaves_the_planner_statistics_of_the_index_tables_up_to_date(
 
 
 def test_loading_the_content_leaves_the_planner_statistics_of_the_database_up_to_date(news_index_pl):
-    from django.core.management import call_command
-
-    from wagtail.models import Page
-
     NewsPageFactory.create_batch(3, parent=news_index_pl)  # rows the statistics of the template do not count
     call_command("load_content", stdout=io.StringIO())
 

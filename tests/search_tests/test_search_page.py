@@ -9,6 +9,8 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
+from search import query as search_query
+
 from ..factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,15 +103,13 @@ def test_results_are_paginated(client, news_index_pl):
 def test_all_matches_are_counted_past_the_kept_rows_by_the_one_query_that_ranks_them(
     client, news_index_pl, monkeypatch
 ):
-    from search import query
-
-    monkeypatch.setattr(query, "MAX_RESULTS", 5)
+    monkeypatch.setattr(search_query, "MAX_RESULTS", 5)
     for number in range(12):
         NewsPageFactory(parent=news_index_pl, title=f"Warsztaty spółdzielcze {number}", lead="Warsztaty.")
     locale = news_index_pl.locale
 
     with CaptureQueriesContext(connection) as queries:
-        rows, count = query.search_entries("warsztaty", [locale])
+        rows, count = search_query.search_entries("warsztaty", [locale])
 
     assert (len(rows), count) == (5, 12)
     ranking = [q["sql"] for q in queries if "search_searchkey" in q["sql"]]

@@ -103,11 +103,21 @@ def uses_the_database(item):
     return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
 
 
+#: The collector's thresholds during the tests (Python's defaults: 700, 10, 10). Each test builds and drops tens of
+#: thousands of short-lived objects (querysets, model instances, template contexts) that reference counting frees
+#: without the collector; run every 700 allocations, the collector kept walking them: with these thresholds it
+#: runs about a fifth as often and the API and search tests take 9 % less CPU (54.4 s against 49.8 s in one
+#: process). Cycles are still collected, a little later.
+TEST_GC_THRESHOLDS = (50_000, 20, 100)
+
+
 def pytest_collection_finish(session):
     """Django, Wagtail, every test module and the collected tests are all in memory now, for the whole run: the
-    garbage collector stops looking at them (about half of its time during the tests, 3 % of a worker's CPU)."""
+    garbage collector stops looking at them (about half of its time during the tests, 3 % of a worker's CPU) and
+    runs less often (``TEST_GC_THRESHOLDS``)."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*TEST_GC_THRESHOLDS)
 
 
 def pytest_configure(config):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from home.clients import client_ip
 from home.ratelimit import retry_after, too_many_requests
+from home.site_pages import site_page
 
 from . import signup
 from .forms import WebSubscriptionForm
@@ -48,7 +49,7 @@ def subscribe(request):
 
 def newsletter_page_url(request, language):
     """The newsletter page of ``language``, else that language's home page."""
-    page = NewsletterPage.objects.live().public().filter(locale__language_code=language).first()
+    page = site_page(request, NewsletterPage, language)
     if page is not None:
         return page.get_url(request)
     with translation.override(language):

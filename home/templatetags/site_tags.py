@@ -4,12 +4,10 @@ The layout caches what they render as fragments on the content version (``{% wag
 templates/base.html, see cms/caching), so most of them query only on a fragment miss.
 """
 
-from operator import attrgetter
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
@@ -20,6 +18,7 @@ from home.document_links import document_link as nameless_document_link
 from home.languages import language_codes
 from home.models import AccessibilityStatementPage, ContactDetails, PrivacyPage
 from home.privacy import PURPOSES
+from home.site_pages import site_page
 from home.visibility import private_pages_q
 
 register = template.Library()
@@ -160,38 +159,11 @@ def contact_details(context, heading_level=2, region=False, compact=False):
     return {"contact": contact, "heading_level": heading_level, "region": region, "compact": compact}
 
 
-SITE_INFORMATION_PAGES = (AccessibilityStatementPage, PrivacyPage)
-
-
-def _site_information_pages():
-    """{(model, language): page}: the first live page of each of SITE_INFORMATION_PAGES in each language."""
-    content_types = ContentType.objects.get_for_models(*SITE_INFORMATION_PAGES)
-    model_by_type = {content_type.pk: model for model, content_type in content_types.items()}
-    pages = {}
-    found = (
-        Page.objects.live()
-        .filter(content_type__in=content_types.values())
-        .select_related("locale")
-        .only("id", "path", "url_path", "content_type", "locale")
-        .order_by()
-    )
-    # In tree order, sorted here (a page per type and language): ordered by path in SQL, SQLite walks the whole
-    # page tree instead of reading the pages from the content type's index.
-    for page in sorted(found, key=attrgetter("path")):
-        pages.setdefault((model_by_type[page.content_type_id], page.locale.language_code), page)
-    return pages
-
-
 def _site_page(context, model):
-    """The live page of ``model`` (one of SITE_INFORMATION_PAGES) in the active language, else the default
-    language's. One query per request finds all of them, for the footer, the meta tag and forms' consent texts."""
+    """The live page of ``model`` (the accessibility statement or the privacy policy) in the active language, else
+    the default language's (``home.site_pages``): for the footer, the meta tag and forms' consent texts."""
     request = context.get("request")
-    pages = getattr(request, "_site_information_pages", None)
-    if pages is None:
-        pages = _site_information_pages()
-        if request is not None:
-            request._site_information_pages = pages
-    return pages.get((model, translation.get_language())) or pages.get((model, settings.LANGUAGE_CODE))
+    return site_page(request, model) or site_page(request, model, settings.LANGUAGE_CODE)
 
 
 def _page_url(context, model, full):

@@ -2,13 +2,15 @@
 
 from django import template
 
+from home.site_pages import site_page
+
 from ..models import AccessionPage
 
 register = template.Library()
 
 
 @register.inclusion_tag("membership/includes/accession_call_to_action.html", takes_context=True)
-def accession_call_to_action(context, locale):
-    """A button to the live, public accession page of ``locale`` (a ``Locale`` or its id), when there is one."""
-    page = AccessionPage.objects.live().public().filter(locale=locale).first()
-    return {"request": context.get("request"), "accession_page": page}
+def accession_call_to_action(context, language):
+    """A button to the live, public accession page of ``language`` (``home.site_pages``), when there is one."""
+    request = context.get("request")
+    return {"request": request, "accession_page": site_page(request, AccessionPage, language)}

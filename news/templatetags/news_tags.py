@@ -1,12 +1,10 @@
 """What the news app offers to other apps' templates: the home page's latest news and next events, feed links."""
 
-from operator import attrgetter
-
 from django import template
-from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Locale, Page
 
+from home.site_pages import site_page
 from home.visibility import private_pages_q
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
@@ -19,30 +17,9 @@ def _locale_of(context):
 
 
 def _indexes(context):
-    """{model: index page} of the news and events index pages in the page's language: one query per request."""
-    request = context.get("request")
-    locale = _locale_of(context)
-    cache_key = f"_news_indexes_{locale.pk}"
-    found = getattr(request, cache_key, None)
-    if found is None:
-        types = ContentType.objects.get_for_models(NewsIndexPage, EventIndexPage)
-        model_of = {content_type.pk: model for model, content_type in types.items()}
-        found = {}
-        pages = (
-            Page.objects.live()
-            .exclude(private_pages_q(request))
-            .filter(locale=locale, content_type__in=types.values())
-            .order_by()
-        )
-        # In tree order, sorted here: a page or two. Asked to order them by path, SQLite walks the whole page tree
-        # in path order (2.6 ms at 10,000 pages) instead of reading them from the content type's index.
-        for index in sorted(pages, key=attrgetter("path")):
-            # The first of each kind, as a page of its own type (feed URLs, routes) without a query per page.
-            model = model_of[index.content_type_id]
-            found.setdefault(model, index.specific_deferred)
-        if request is not None:
-            setattr(request, cache_key, found)
-    return found
+    """{model: index page} of the news and events index pages in the page's language (``home.site_pages``)."""
+    request, language = context.get("request"), _locale_of(context).language_code
+    return {model: site_page(request, model, language) for model in (NewsIndexPage, EventIndexPage)}
 
 
 @register.inclusion_tag("news/includes/home_news_events.html", takes_context=True)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import translation
 
-from home.visibility import private_pages_q
+from home.site_pages import site_page
 
 from ..forms import WebSubscriptionForm
 from ..models import ConsentText, NewsletterPage
@@ -39,21 +39,8 @@ def newsletter_signup(context, placement="footer"):
     }
 
 
-def _newsletter_page(request, language):
-    """The live newsletter page of ``language``, looked up once per request (the footer's form and link)."""
-    found = getattr(request, "_newsletter_pages", None)
-    if found is None:
-        found = {}
-        if request is not None:
-            request._newsletter_pages = found
-    if language not in found:
-        pages = NewsletterPage.objects.live().exclude(private_pages_q(request))
-        found[language] = pages.filter(locale__language_code=language).first()
-    return found[language]
-
-
 def _full_consent_text_url(request, language):
-    page = _newsletter_page(request, language)
+    page = site_page(request, NewsletterPage, language)
     return f"{page.get_url(request)}#newsletter-page-consent" if page else ""
 
 
@@ -62,5 +49,5 @@ def newsletter_page_link(context):
     """The footer's link to the newsletter page of the active language, where it is published (kept inside the
     layout's cached footer fragment)."""
     request = context.get("request")
-    page = _newsletter_page(request, translation.get_language())
+    page = site_page(request, NewsletterPage)
     return {"url": page.get_url(request) if page else ""}

@@ -3,7 +3,7 @@ from django.db.models import Case, When
 
 from wagtail.models import Locale, Page
 
-from home.visibility import private_pages_q
+from home.site_pages import site_page
 from partners.models import PartnerIndexPage, Role
 from partners.presenters import format_partial_date
 
@@ -39,9 +39,7 @@ def partner_logo_wall(context, limit=24):
     page = context.get("page")
     locale = page.locale if isinstance(page, Page) else Locale.get_active()
     request = context.get("request")
-    index = (
-        PartnerIndexPage.objects.live().exclude(private_pages_q(request)).filter(locale=locale).order_by("path").first()
-    )
+    index = site_page(request, PartnerIndexPage, locale.language_code)
     if index is None:
         return {"index": None}
     index_url = index.get_url(request)

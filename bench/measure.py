@@ -17,7 +17,6 @@ what most searches are, since visitors rarely repeat each other's words. Budget:
 
 import argparse
 import functools
-import gc
 import json
 import statistics
 import sys
@@ -125,16 +124,10 @@ def publish_again(url):
 
 
 def measure_cold(client, url, requests):
-    """The median and worst first answer after a publish, and the queries of the worst.
-
-    The publish is the editor's request, in another process on a real site: before the visitor's answer is timed,
-    the garbage collector clears what the publish left here, so that the timing does not include collecting
-    it (the median of 15 moved between 43 and 72 ms from run to run while the publish's garbage was collected
-    inside the measured answer, whenever the collector's count happened to be reached there)."""
+    """The median and worst first answer after a publish, and the queries of the worst."""
     timings, queries = [], []
     for _ in range(requests):
         publish_again(url)
-        gc.collect()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)

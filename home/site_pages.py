@@ -34,11 +34,13 @@ def site_page(request, model, language=None):
         pages = _site_pages(request)
         if request is not None:
             request._site_pages = pages
-    return pages.get((model, language or translation.get_language()))
+    page = pages.get((model, language or translation.get_language()))
+    # Made a page of its type only when asked for: a request asks for a few of them.
+    return page.specific_deferred if page is not None else None
 
 
 def _site_pages(request):
-    """{(model, language code): page}: the first of each type in each language."""
+    """{(model, language code): page}: the first of each type in each language, as a ``wagtailcore.Page``."""
     content_types = ContentType.objects.get_for_models(*site_page_models())
     model_of = {content_type.pk: model for model, content_type in content_types.items()}
     found = (
@@ -52,5 +54,5 @@ def _site_pages(request):
     # In tree order, sorted here (a page of each type in each language): ordered by path in SQL, SQLite walks the
     # whole page tree instead of reading the pages from the content type's index.
     for page in sorted(found, key=attrgetter("path")):
-        pages.setdefault((model_of[page.content_type_id], page.locale.language_code), page.specific_deferred)
+        pages.setdefault((model_of[page.content_type_id], page.locale.language_code), page)
     return pages

@@ -183,10 +183,9 @@ def main():
 
 def settle_after_rebuild():
     """On PostgreSQL, clear the dead rows the rebuild left (it rewrites every entry: 270,000 rows at the benchmark's
-    scale) before anything is measured, as autovacuum does on its own some time later. Otherwise the measurement
-    runs while autovacuum works through them, or plans over the bloated tables, whichever comes first: the
-    first render after a publish moved between 45 and 72 ms from run to run. VACUUM cannot run inside a
-    transaction; Django's connection is in autocommit here."""
+    scale) before anything is measured, as autovacuum does by itself some minutes later: otherwise the measured
+    requests share the machine with autovacuum, or are planned over bloated tables (run F in docs/PERFORMANCE.md).
+    VACUUM cannot run inside a transaction; Django's connection is in autocommit here."""
     if connection.vendor != "postgresql":
         return
     started = time.monotonic()

@@ -2,11 +2,12 @@
 partners index, the newsletter, contact and documents pages, the privacy policy… One way for every app to find
 them.
 
-They are the page types that declare ``max_count_per_parent = 1`` (Wagtail's own "one below the language's home
-page"). ``site_page(request, NewsletterPage)`` is the first live, public page of that type in the active language,
-in tree order, or None; the first call in a request finds every such page of every language in one query, for
-the rest of the request (the footer's links, the home page's lists and the forms' consent texts ask for up to
-seven of them, which took a query each).
+They are the page types that declare ``max_count_per_parent = 1`` (Wagtail's own "one below its parent page": the
+language's home page, or for the accession form the page that explains how to join).
+``site_page(request, NewsletterPage)`` is the first live, public page of that type in the active language, in tree
+order, or None; the first call in a request finds every such page of every language in one query, for the rest of
+the request (the footer's links, the home page's lists, the forms' consent texts and the accession form's link to
+the documents ask for up to eight of them, which took a query each).
 """
 
 from operator import attrgetter

@@ -4,6 +4,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from documents.models import DocumentIndexPage
 from home.models import ContentPage
+from home.site_pages import site_page
 
 from . import views
 from .applications import ApplicationStatus, MembershipApplication
@@ -24,8 +25,8 @@ class AccessionPage(RoutablePageMixin, ContentPage):
         verbose_name = _("online accession declaration page")
         verbose_name_plural = _("online accession declaration pages")
 
-    def get_documents_page(self):
-        return DocumentIndexPage.objects.live().public().filter(locale=self.locale_id).first()
+    def get_documents_page(self, request=None):
+        return site_page(request, DocumentIndexPage, self.locale.language_code)
 
     @path("")
     def application_form(self, request):

@@ -46,7 +46,7 @@ def render_form(request, page, form, status=200):
     return TemplateResponse(
         request,
         "membership/accession_page.html",
-        {"page": page, "self": page, "form": form, "documents_page": page.get_documents_page()},
+        {"page": page, "self": page, "form": form, "documents_page": page.get_documents_page(request)},
         status=status,
     )
 

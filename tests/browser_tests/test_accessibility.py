@@ -1,18 +1,18 @@
-"""axe-core finds no accessibility violation on any page type, in either language, at desktop or phone width, and
-no page scrolls sideways at 320 pixels.
+"""axe-core finds no accessibility violation on any page type, in either language, at desktop or phone width; no
+page scrolls sideways at 320 pixels, loads anything from another host or sets a cookie that is not essential.
 
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js: nothing is downloaded at run
 time. A page with violations is screenshotted into test-artifacts/ (not committed), to show what to fix.
 """
 
 from importlib import resources
+from urllib.parse import urlsplit
 
 import pytest
 
 from django.conf import settings
 
-from wagtail.models import Locale, Page, get_page_models
-
+from ..page_types import add_a_news_item_and_an_event, one_page_of_each_type
 from .conftest import DESKTOP, close_tab, new_tab, screenshot
 
 AXE_SCRIPT = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
@@ -30,37 +30,6 @@ WIDER_THAN_VIEWPORT = """() => [...document.querySelectorAll("body *")]
     .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > window.innerWidth + 1))
     .slice(0, 5)
     .map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""))"""
-
-
-def one_page_of_each_type(language_code):
-    """The first live, public page of every page type in the language (the site's root excluded), and the
-    sub-pages routable pages serve (a partner's page)."""
-    locale = Locale.objects.get(language_code=language_code)
-    pages = {}
-    for model in get_page_models():
-        if model is Page:
-            continue
-        page = model.objects.live().public().filter(locale=locale).order_by("path").first()
-        if page is not None:
-            pages[model._meta.model_name] = page.get_url()
-    if "partnerindexpage" in pages:
-        from partners.models import Partner
-
-        partner = Partner.objects.filter(locale=locale).order_by("pk").first()
-        if partner is not None:
-            pages["partner"] = f"{pages['partnerindexpage']}{partner.slug}/"
-    return pages
-
-
-def add_a_news_item_and_an_event(language_code):
-    """The content ships no news or events (none are invented): make one of each, marked as test items."""
-    from news.models import EventIndexPage, NewsIndexPage
-
-    from ..factories.news import EventPageFactory, NewsPageFactory
-
-    locale = Locale.objects.get(language_code=language_code)
-    NewsPageFactory(parent=NewsIndexPage.objects.get(locale=locale), title="Test news item")
-    EventPageFactory(parent=EventIndexPage.objects.get(locale=locale), title="Test event")
 
 
 def axe_violations(page):
@@ -94,10 +63,16 @@ def scrolls_sideways(tab):
     return tab.evaluate(WIDER_THAN_VIEWPORT) or ["(the page, from no single element)"]
 
 
-# One test per language and width, so that parallel workers share the longest browser work.
+#: The cookies a visit may leave: the forms' CSRF token, a session and Django's messages (privacy policy: no
+#: analytics, advertising or other non-essential cookies).
+ESSENTIAL_COOKIES = {"csrftoken", "sessionid", "messages"}
+
+
+# One test per language and width, so that parallel workers share the longest browser work; each page is loaded
+# once for every check made on it.
 @pytest.mark.parametrize("width_name", ["desktop", "phone"])
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
-def test_every_page_type_has_no_axe_violations_and_reflows_in_each_language_and_width(
+def test_every_page_type_passes_axe_reflows_and_uses_only_its_own_host_and_essential_cookies(
     site_url, browser, language, width_name
 ):
     viewport = {"desktop": DESKTOP, "phone": PHONE}[width_name]
@@ -115,43 +90,24 @@ def test_every_page_type_has_no_axe_violations_and_reflows_in_each_language_and_
 
     found = {}
     tab = new_axe_tab(browser, viewport)
+    own_host = urlsplit(site_url).netloc
+    requested_hosts = set()
+    tab.context.on("request", lambda request: requested_hosts.add(urlsplit(request.url).netloc))
     for model_name, path in pages.items():
         response = tab.goto(f"{site_url}{path}")
         assert response.status == 200, path
-        problems = {"axe": axe_violations(tab), "wider than the tab": scrolls_sideways(tab)}
+        problems = {
+            "axe": axe_violations(tab),
+            "wider than the tab": scrolls_sideways(tab),
+            "other hosts": sorted(requested_hosts - {own_host}),
+        }
+        requested_hosts.clear()
         if any(problems.values()):
             screenshot(tab, f"{language}-{model_name}-{width_name}")
             found[f"{path} at {viewport['width']} px"] = {name: items for name, items in problems.items() if items}
+    cookies = {cookie["name"] for cookie in tab.context.cookies()}
     close_tab(tab)
 
     assert found == {}
-
-
-def test_pages_load_nothing_from_other_hosts_and_set_no_non_essential_cookies(site_url, page):
-    requested_hosts = set()
-    page.on("request", lambda request: requested_hosts.add(request.url.split("/")[2]))
-
-    for path in one_page_of_each_type("pl").values():
-        page.goto(f"{site_url}{path}")
-
-    assert requested_hosts == {site_url.split("/")[2]}
-    assert {cookie["name"] for cookie in page.context.cookies()} <= {"csrftoken", "sessionid", "messages"}
-
-
-def test_every_page_links_to_the_accessibility_statement_and_privacy_policy(site_url, page):
-    for path in one_page_of_each_type("en").values():
-        page.goto(f"{site_url}{path}")
-        footer = page.get_by_role("contentinfo")
-        assert footer.get_by_role("link", name="Accessibility statement").get_attribute("href") == (
-            "/en/accessibility-statement/"
-        )
-        site_information = footer.get_by_role("navigation", name="Site information")
-        assert site_information.get_by_role("link", name="Privacy policy").get_attribute("href") == (
-            "/en/privacy-policy/"
-        )
-        # The newsletter signup's consent text links to it as well (except on the newsletter page, whose own
-        # form is in the main content).
-        for link in footer.get_by_role("link", name="Privacy policy").all():
-            assert link.get_attribute("href") == "/en/privacy-policy/"
-        meta = page.locator('meta[name="deklaracja-dostępności"]').get_attribute("content")
-        assert meta.endswith("/en/accessibility-statement/")
+    assert requested_hosts <= {own_host}  # what the last page asked for after its checks
+    assert cookies <= ESSENTIAL_COOKIES

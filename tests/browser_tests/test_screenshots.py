@@ -30,8 +30,8 @@ from wagtail.models import Locale
 from news.models import EventIndexPage, NewsIndexPage
 
 from ..factories.news import EventPageFactory, NewsPageFactory
+from ..page_types import one_page_of_each_type
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, DESKTOP, close_tab, new_tab
-from .test_accessibility import one_page_of_each_type
 
 BASELINES = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MODE = os.environ.get("SCREENSHOTS", "")  # "compare" or "update"; empty: skipped

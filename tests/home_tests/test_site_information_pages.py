@@ -15,6 +15,7 @@ from membership.consent import consent_text
 from newsletter import content as newsletter_content
 
 from ..factories.home import AccessibilityStatementPageFactory, PrivacyPageFactory
+from ..page_types import add_a_news_item_and_an_event, one_page_of_each_type
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +73,29 @@ def test_accessibility_statement_contact_is_the_partnerships_secretary(client):
     assert '<span id="a11y-podmiot">Lubelskie Partnerstwo na Rzecz Rozwoju Ekonomii Społecznej</span>' in html
 
 
+LINK_NAMES = {
+    "pl": {"statement": "Deklaracja dostępności", "privacy": "Polityka prywatności"},
+    "en": {"statement": "Accessibility statement", "privacy": "Privacy policy"},
+}
+
+
 @pytest.mark.parametrize("language", ["pl", "en"])
-def test_every_page_carries_the_statement_meta_tag_and_footer_links(client, language):
-    for path in (f"/{language}/", PRIVACY_URLS[language], STATEMENT_URLS[language]):
+def test_every_page_type_carries_the_statement_meta_tag_and_footer_links(client, language):
+    add_a_news_item_and_an_event(language)
+    names = LINK_NAMES[language]
+    pages = one_page_of_each_type(language)
+    assert len(pages) >= 12  # every page type the site has, not just a few
+
+    for path in pages.values():
         html = client.get(path).content.decode()
 
         assert f'<meta name="deklaracja-dostępności" content="http://testserver{STATEMENT_URLS[language]}">' in html
-        footer = html.split('class="site-footer"')[1]
-        assert f'href="{STATEMENT_URLS[language]}"' in footer
-        assert f'href="{PRIVACY_URLS[language]}"' in footer
+        footer = html.split('<footer class="site-footer">')[1]
+        assert f'<a href="{STATEMENT_URLS[language]}">{names["statement"]}</a>' in footer, path
+        # The site-information list links the policy, and so does the newsletter signup's consent text (except on
+        # the newsletter page, whose own form is in the main content): every such link leads to this language's.
+        privacy_links = re.findall(rf'<a href="([^"]*)">{names["privacy"]}</a>', footer)
+        assert privacy_links and set(privacy_links) == {PRIVACY_URLS[language]}, path
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
 
-from .conftest import log_in
+from .conftest import start_session
 
 PASSWORD = "a-long-test-password-1"  # noqa: S105
 NEW_INTRO = {
@@ -17,7 +17,7 @@ NEW_INTRO = {
 
 def log_in_as_superuser(page, site_url, django_user_model):
     user = django_user_model.objects.create_superuser("redaktor", "redaktor@example.org", PASSWORD)
-    log_in(page, site_url, user, PASSWORD)
+    start_session(page, site_url, user)
 
 
 def publish(page):

@@ -10,9 +10,8 @@ from wagtail_localize.models import TranslationSource
 from home.models import StandardPage
 
 from ..factories.editorial import ModeratorFactory, TranslatorFactory
-from .conftest import DESKTOP, close_tab, log_in, new_tab
+from .conftest import DESKTOP, close_tab, new_tab, start_session
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 — the factories' test password
 NEW_TITLE = "About the Lublin Partnership"
 
 
@@ -24,7 +23,7 @@ def about_pages():
 def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url, page, browser):
     polish, english = about_pages()
     translator, moderator = TranslatorFactory(), ModeratorFactory()
-    log_in(page, site_url, translator, PASSWORD)
+    start_session(page, site_url, translator)
 
     # The sync screen offers no "Publish immediately" to a Translator.
     source = TranslationSource.objects.get(object_id=polish.translation_key, locale=polish.locale)
@@ -51,7 +50,7 @@ def test_a_translator_submits_and_a_moderator_approves_from_the_editor(site_url,
 
     moderator_tab = new_tab(browser, DESKTOP)
     try:
-        log_in(moderator_tab, site_url, moderator, PASSWORD)
+        start_session(moderator_tab, site_url, moderator)
         moderator_tab.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
         footer = moderator_tab.locator("footer")
         assert footer.get_by_role("button", name="Publish", exact=True).count() == 0
@@ -67,7 +66,7 @@ def test_a_stale_live_translation_shows_a_warning_in_its_editor(site_url, page):
     polish, english = about_pages()
     polish.intro = "Nowe wprowadzenie, którego angielska wersja jeszcze nie ma."
     polish.save_revision().publish()
-    log_in(page, site_url, TranslatorFactory(), PASSWORD)
+    start_session(page, site_url, TranslatorFactory())
 
     page.goto(f"{site_url}/admin/pages/{english.pk}/edit/")
 

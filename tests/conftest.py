@@ -3,8 +3,9 @@ in a transaction that is rolled back, so tests see the real site and leave it as
 
 The database is built once per run as a template: migrated, copied as "the database as migrations leave it",
 then filled by ``load_content``. Each pytest-xdist worker (or the one process without ``-n``) tests on its own
-copy of the template (a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL): the first to arrive
-builds it while the others wait, and the last to finish drops it. A transactional test (browser tests, tests
+copy of the template (a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL). Under pytest-xdist
+the controller builds it while the workers start and collect, and drops it at the end; the one process of a run
+without ``-n`` builds and drops it itself. A transactional test (browser tests, tests
 that need real commits) ends by copying the template back (``site_database.restore()``) instead of Django's
 flush, which empties every table and then re-creates every content type and permission.
 
@@ -23,10 +24,12 @@ import os
 import shutil
 import sqlite3
 import sys
+import threading
 from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -131,22 +134,15 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
     worker = getattr(request.config, "workerinput", {}).get("workerid")
     verbosity = request.config.option.verbose
     original_name = connection.settings_dict["NAME"]
-    # A SQLite file, not shared memory, so that concurrent test threads wait for the write lock as server
-    # processes do (shared-memory SQLite fails at once with "table is locked"); in pytest's own temporary folder,
-    # shared by the workers of one run and removed by pytest a few runs later.
     run_dir = tmp_path_factory.getbasetemp() if worker is None else tmp_path_factory.getbasetemp().parent
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(run_dir / "cms-test.sqlite3")
+    use_run_dir(run_dir)
     suffix = worker or "main"
 
     with django_db_blocker.unblock():
-        with workers_lock(run_dir), workers_state(run_dir) as state:
-            if not state:
-                rebuild = request.config.getoption("create_db")
-                state.update(template=cached_or_built_site_database(verbosity, rebuild), workers=[])
-            state["workers"].append(suffix)
-            use_database(state["template"])
-            site_database = SiteDatabase(state["template"], connection.creation.get_test_db_clone_settings(AS_MIGRATED))
+        template = hold_template(run_dir, suffix, request.config)
+        with workers_lock(run_dir):
+            use_database(template)
+            site_database = SiteDatabase(template, connection.creation.get_test_db_clone_settings(AS_MIGRATED))
             connection.creation.clone_test_db(suffix=suffix, verbosity=verbosity)
             use_database(connection.creation.get_test_db_clone_settings(suffix)["NAME"])
         with pytest.MonkeyPatch.context() as patch:
@@ -157,14 +153,75 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
             patch.setattr(TransactionTestCase, "_fixture_teardown", lambda test_case: site_database.restore())
             yield site_database
         connection.creation.destroy_test_db(verbosity=verbosity)
-        with workers_lock(run_dir), workers_state(run_dir) as state:
-            state["workers"].remove(suffix)
-            if not state["workers"]:
-                use_database(state["template"])
-                connection.creation.destroy_test_db(verbosity=verbosity, suffix=AS_MIGRATED)
-                connection.creation.destroy_test_db(verbosity=verbosity)
-                state.clear()
+        release_template(run_dir, suffix, verbosity)
         use_database(original_name)
+
+
+def use_run_dir(run_dir):
+    """On SQLite the test databases are files in pytest's temporary folder of the run, shared by its processes
+    (and removed by pytest a few runs later): a file, not shared memory, so that concurrent test threads wait for
+    the write lock as server processes do (shared-memory SQLite fails at once with "table is locked")."""
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(run_dir / "cms-test.sqlite3")
+
+
+def hold_template(run_dir, holder, config):
+    """Count ``holder`` (a process of the run) among the template's users, building the template first if it is
+    the first to arrive; returns the template's name."""
+    with workers_lock(run_dir), workers_state(run_dir) as state:
+        if not state:
+            template = cached_or_built_site_database(config.option.verbose, config.getoption("create_db"))
+            state.update(template=template, workers=[])
+        state["workers"].append(holder)
+        return state["template"]
+
+
+def release_template(run_dir, holder, verbosity):
+    """``holder`` is done with the template; the last user drops it (and its copy as migrations left it)."""
+    with workers_lock(run_dir), workers_state(run_dir) as state:
+        state["workers"].remove(holder)
+        if not state["workers"]:
+            use_database(state["template"])
+            connection.creation.destroy_test_db(verbosity=verbosity, suffix=AS_MIGRATED)
+            connection.creation.destroy_test_db(verbosity=verbosity)
+            state.clear()
+
+
+#: The thread in which pytest-xdist's controller builds the template (``pytest_sessionstart``).
+TEMPLATE_BUILDER = pytest.StashKey[threading.Thread]()
+
+
+def pytest_sessionstart(session):
+    """Under pytest-xdist the controller, a process that runs no test and mostly waits, builds the template (or
+    copies the kept one) in a thread of its own while the workers start and collect the tests: a run that has to
+    build it (the first in a clone, every run on PostgreSQL) no longer keeps one worker building and the other
+    waiting for it. The controller holds the template until the end, so the workers never drop it; it drops it
+    last. (A run that selects no database test still builds it, and on SQLite keeps it for the next run.)"""
+    config = session.config
+    if not config.pluginmanager.has_plugin("dsession"):  # one process (-n 0), or a worker
+        return
+    # The controller's folder of the run, the parent of each worker's (pytest's own factory, as pytest-xdist reads).
+    run_dir = config._tmp_path_factory.getbasetemp()
+    use_run_dir(run_dir)
+
+    def build():
+        with config.stash[blocking_manager_key].unblock():
+            hold_template(run_dir, "controller", config)
+            connection.close()
+
+    config.stash[TEMPLATE_BUILDER] = threading.Thread(target=build, name="template-builder")
+    config.stash[TEMPLATE_BUILDER].start()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    config = session.config
+    builder = config.stash.get(TEMPLATE_BUILDER, None)
+    if builder is None:
+        return
+    builder.join()
+    with config.stash[blocking_manager_key].unblock():
+        release_template(config._tmp_path_factory.getbasetemp(), "controller", config.option.verbose)
 
 
 def build_site_database(verbosity):

@@ -187,8 +187,11 @@ def release_template(run_dir, holder, verbosity):
             state.clear()
 
 
-#: The thread in which pytest-xdist's controller builds the template (``pytest_sessionstart``).
+#: The thread in which pytest-xdist's controller builds the template (``pytest_sessionstart``), and the run's folder
+#: once the controller holds the template (a build that failed leaves it unset: the workers then try themselves and
+#: report the error in the tests that need the database).
 TEMPLATE_BUILDER = pytest.StashKey[threading.Thread]()
+TEMPLATE_HELD_IN = pytest.StashKey[Path]()
 
 
 def pytest_sessionstart(session):
@@ -208,6 +211,7 @@ def pytest_sessionstart(session):
         with config.stash[blocking_manager_key].unblock():
             hold_template(run_dir, "controller", config)
             connection.close()
+        config.stash[TEMPLATE_HELD_IN] = run_dir
 
     config.stash[TEMPLATE_BUILDER] = threading.Thread(target=build, name="template-builder")
     config.stash[TEMPLATE_BUILDER].start()
@@ -220,8 +224,9 @@ def pytest_sessionfinish(session):
     if builder is None:
         return
     builder.join()
-    with config.stash[blocking_manager_key].unblock():
-        release_template(config._tmp_path_factory.getbasetemp(), "controller", config.option.verbose)
+    if TEMPLATE_HELD_IN in config.stash:
+        with config.stash[blocking_manager_key].unblock():
+            release_template(config.stash[TEMPLATE_HELD_IN], "controller", config.option.verbose)
 
 
 def build_site_database(verbosity):

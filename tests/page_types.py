@@ -27,8 +27,9 @@ def one_page_of_each_type(language_code):
     return pages
 
 
-def add_a_news_item_and_an_event(language_code):
-    """The content ships no news or events (none are invented): make one of each, marked as test items."""
+def add_a_news_item_and_an_event(language_code, news_fields=None, event_fields=None):
+    """The content ships no news or events (none are invented): make one of each, marked as test items;
+    ``news_fields`` and ``event_fields`` set more of their fields (the screenshots fix their slugs and dates)."""
     locale = Locale.objects.get(language_code=language_code)
-    NewsPageFactory(parent=NewsIndexPage.objects.get(locale=locale), title="Test news item")
-    EventPageFactory(parent=EventIndexPage.objects.get(locale=locale), title="Test event")
+    NewsPageFactory(parent=NewsIndexPage.objects.get(locale=locale), title="Test news item", **(news_fields or {}))
+    EventPageFactory(parent=EventIndexPage.objects.get(locale=locale), title="Test event", **(event_fields or {}))

@@ -25,12 +25,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Locale
-
-from news.models import EventIndexPage, NewsIndexPage
-
-from ..factories.news import EventPageFactory, NewsPageFactory
-from ..page_types import one_page_of_each_type
+from ..page_types import add_a_news_item_and_an_event, one_page_of_each_type
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, DESKTOP, close_tab, new_tab
 
 BASELINES = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -69,16 +64,14 @@ def frozen_clock():
 
 
 def add_dated_news_item_and_event(language_code):
-    locale = Locale.objects.get(language_code=language_code)
-    NewsPageFactory(
-        parent=NewsIndexPage.objects.get(locale=locale), title="Test news item", slug="test-news", date=NOW.date()
-    )
-    EventPageFactory(
-        parent=EventIndexPage.objects.get(locale=locale),
-        title="Test event",
-        slug="test-event",
-        start=datetime(2027, 3, 22, 10, 0, tzinfo=NOW.tzinfo),
-        end=datetime(2027, 3, 22, 12, 0, tzinfo=NOW.tzinfo),
+    add_a_news_item_and_an_event(
+        language_code,
+        news_fields={"slug": "test-news", "date": NOW.date()},
+        event_fields={
+            "slug": "test-event",
+            "start": datetime(2027, 3, 22, 10, 0, tzinfo=NOW.tzinfo),
+            "end": datetime(2027, 3, 22, 12, 0, tzinfo=NOW.tzinfo),
+        },
     )
 
 

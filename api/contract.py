@@ -8,6 +8,7 @@ with 304s come from ``cms.caching.api``, a middleware for every GET under /api/.
 """
 
 import re
+from functools import cache
 
 from rest_framework.exceptions import APIException, MethodNotAllowed, NotAcceptable
 from rest_framework.permissions import AllowAny
@@ -142,9 +143,12 @@ class ContentAPIMixin:
         )
 
     @classmethod
+    @cache
     def query_parameters(cls, operation, model=None):
         """The query parameters ``operation`` ("listing", "detail" or "find") understands, for ``model`` (every
-        model of the endpoint if None)."""
+        model of the endpoint if None). Built once per endpoint, operation and model: they follow from the code
+        alone (the models' API fields, the filters' declarations; limits that come from settings are read when a
+        value is checked), and every request is checked against them."""
         parameters = [*cls.common_parameters, cls.fields_parameter(model, operation)]
         if operation == "listing":
             parameters += [*cls.listing_parameters, cls.order_parameter(model)]
@@ -157,7 +161,7 @@ class ContentAPIMixin:
         unique = {}
         for parameter in parameters:
             unique.setdefault(parameter.name, parameter)
-        return list(unique.values())
+        return tuple(unique.values())
 
     @classmethod
     def documented_parameters(cls, operation):

@@ -170,24 +170,25 @@ def test_the_report_filters_by_type_language_and_words(client, translator, polis
     assert 'type="search" name="q"' in html and 'name="kind"' in html and 'name="language"' in html
 
 
-def test_the_board_reads_a_fixed_number_of_queries_for_about_140_rows(client, translator, polish_home):
-    """Rows of every state, then 120 more missing pages: the board reads the same number of queries."""
+def test_the_board_reads_a_fixed_number_of_queries_for_about_15_and_35_rows(client, translator, polish_home):
+    """Rows of every state, then 20 more missing pages: the board reads the same number of queries."""
     english_about = Page.objects.get(locale__language_code="en", slug="about").specific
     client.force_login(translator)
     translate_string(client, english_about, "O Partnerstwie", "About the Lublin Partnership")  # a draft
     change_polish_paragraph(Page.objects.get(locale__language_code="pl", slug="o-partnerstwie").specific)
     NewsletterIssueFactory()
+    TranslationBoard().rows  # the first reading in a process loads the content types it names (Django's cache)
     with CaptureQueriesContext(connection) as few:
         rows = TranslationBoard().rows
     assert {row.state for row in rows} >= {MISSING, OUTDATED, UP_TO_DATE}
 
-    for number in range(120):
+    for number in range(20):
         polish_home.add_child(instance=StandardPage(title=f"Kolejna {number}", slug=f"kolejna-{number}"))
-    # Published in one statement: 120 publications would only slow the test down.
+    # Published in one statement: 20 publications would only slow the test down.
     Page.objects.filter(slug__startswith="kolejna-").update(last_published_at=timezone.now(), live=True)
     with CaptureQueriesContext(connection) as many:
         rows = TranslationBoard().rows
 
-    assert len(rows) >= 135
+    assert len(rows) >= 35
     assert len(many) == len(few)
     assert translation_of(english_about)  # the draft row is still there

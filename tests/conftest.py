@@ -45,6 +45,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from news.models import EventIndexPage, NewsIndexPage
+from search.analysis import load_stemmer
 
 AS_MIGRATED = "migrated"  # suffix of the copy taken between migrate and load_content
 #: Where the SQLite template of the last run is kept for the next one (var/ is not committed).
@@ -138,6 +139,10 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
     use_run_dir(run_dir)
     suffix = worker or "main"
 
+    # The search's dictionary and stemming tables (about 2 s of CPU, loaded by each process's first search) load
+    # meanwhile in a thread, as gunicorn's master loads them before its workers: where the template is still being
+    # built (a fresh clone, every run on PostgreSQL) the worker would otherwise only wait.
+    threading.Thread(target=load_stemmer, name="stemmer-loader", daemon=True).start()
     with django_db_blocker.unblock():
         template = hold_template(run_dir, suffix, request.config)
         with workers_lock(run_dir):

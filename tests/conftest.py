@@ -124,9 +124,18 @@ def pytest_collection_finish(session):
     gc.set_threshold(*TEST_GC_THRESHOLDS)
 
 
+#: How much lower the pytest-xdist workers' CPU priority is than the controller's (``os.nice``).
+WORKER_NICENESS = 5
+
+
 def pytest_configure(config):
     if config.getoption("reuse_db"):
         raise pytest.UsageError("--reuse-db is not supported: the suite builds its database once per run")
+    if hasattr(config, "workerinput"):
+        # The controller builds the template database (``pytest_sessionstart``) while the workers start, collect
+        # and run the tests that need no database; every worker then waits for it. A lower priority for the
+        # workers gives the build a core of its own meanwhile; afterwards the controller only relays reports.
+        os.nice(WORKER_NICENESS)
 
 
 @pytest.fixture(scope="session")

@@ -150,8 +150,10 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
 
     # The search's dictionary and stemming tables (about 2 s of CPU, loaded by each process's first search) load
     # meanwhile in a thread, as gunicorn's master loads them before its workers: where the template is still being
-    # built (a fresh clone, every run on PostgreSQL) the worker would otherwise only wait.
-    threading.Thread(target=load_stemmer, name="stemmer-loader", daemon=True).start()
+    # built (a fresh clone, every run on PostgreSQL) the worker would otherwise only wait. Joined before any test
+    # runs, so that no search loads them a second time beside the thread.
+    stemmer_loader = threading.Thread(target=load_stemmer, name="stemmer-loader", daemon=True)
+    stemmer_loader.start()
     with django_db_blocker.unblock():
         template = hold_template(run_dir, suffix, request.config)
         with workers_lock(run_dir):
@@ -159,6 +161,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
             site_database = SiteDatabase(template, connection.creation.get_test_db_clone_settings(AS_MIGRATED))
             connection.creation.clone_test_db(suffix=suffix, verbosity=verbosity)
             use_database(connection.creation.get_test_db_clone_settings(suffix)["NAME"])
+        stemmer_loader.join()
         with pytest.MonkeyPatch.context() as patch:
             # pytest-django runs a transactional test as a Django TransactionTestCase, whose teardown flushes the
             # database: it empties every table, then the post_migrate signal re-creates every content type and
